@@ -143,7 +143,7 @@ public final class Parameters {
     public String getString(String name) {
         ParameterSpec s = spec(name);
         if (s.type() != ParameterType.STRING && s.type() != ParameterType.CHOICE) {
-            throw new IllegalArgumentException("parameter '" + name + "' is a " + s.type().label() + ", not text");
+            throw new IllegalArgumentException("parameter '" + name + "' is " + withArticle(s.type().label()) + ", not text");
         }
         return (String) present(name);
     }
@@ -209,7 +209,7 @@ public final class Parameters {
     private Object require(String name, ParameterType type) {
         ParameterSpec s = spec(name);
         if (s.type() != type) {
-            throw new IllegalArgumentException("parameter '" + name + "' is a " + s.type().label() + ", not a " + type.label());
+            throw new IllegalArgumentException("parameter '" + name + "' is " + withArticle(s.type().label()) + ", not " + withArticle(type.label()));
         }
         return present(name);
     }
@@ -220,6 +220,10 @@ public final class Parameters {
             throw new IllegalStateException("optional parameter '" + name + "' has no value; use value(\"" + name + "\")");
         }
         return v;
+    }
+
+    private static String withArticle(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     @Override
