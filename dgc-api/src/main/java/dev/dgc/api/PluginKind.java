@@ -14,21 +14,23 @@ import java.util.stream.Collectors;
 /** The kinds of plugin, each with the service interface its providers implement. */
 public enum PluginKind {
     /** Opens hyperspectral cubes from files. */
-    READER("reader", ReaderProvider.class),
+    READER("reader", "readers", ReaderProvider.class),
     /** Writes label rasters. */
-    WRITER("writer", WriterProvider.class),
+    WRITER("writer", "writers", WriterProvider.class),
     /** Maps a cube patch to per-pixel unit embeddings. */
-    ENCODER("encoder", EncoderProvider.class),
+    ENCODER("encoder", "encoders", EncoderProvider.class),
     /** Contributes one scalar term to the training loss. */
-    LOSS("loss", LossTermProvider.class),
+    LOSS("loss", "losses", LossTermProvider.class),
     /** Plans the overlapping patch pairs a training step sees. */
-    SAMPLER("sampler", SamplerProvider.class);
+    SAMPLER("sampler", "samplers", SamplerProvider.class);
 
     private final String label;
+    private final String plural;
     private final Class<? extends Plugin> service;
 
-    PluginKind(String label, Class<? extends Plugin> service) {
+    PluginKind(String label, String plural, Class<? extends Plugin> service) {
         this.label = label;
+        this.plural = plural;
         this.service = service;
     }
 
@@ -42,6 +44,13 @@ public enum PluginKind {
     }
 
     /**
+     * @return the plural, as in "losses (5)"
+     */
+    public String plural() {
+        return plural;
+    }
+
+    /**
      * The interface providers of this kind implement and are registered under in
      * {@code META-INF/services}.
      *
@@ -52,7 +61,7 @@ public enum PluginKind {
     }
 
     /**
-     * Finds a kind by its label, ignoring case; plurals ({@code encoders}) are accepted.
+     * Finds a kind by its label, ignoring case; plurals ({@code encoders}, {@code losses}) are accepted.
      *
      * @param name what the user typed
      * @return the kind, or empty if none matches
@@ -60,7 +69,7 @@ public enum PluginKind {
     public static Optional<PluginKind> fromLabel(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (PluginKind k : values()) {
-            if (k.label.equals(n) || (k.label + "s").equals(n) || k.name().toLowerCase(Locale.ROOT).equals(n)) {
+            if (k.label.equals(n) || k.plural.equals(n) || k.name().toLowerCase(Locale.ROOT).equals(n)) {
                 return Optional.of(k);
             }
         }
