@@ -157,6 +157,26 @@ public final class Parameters {
     }
 
     /**
+     * @param name an optional {@link ParameterType#INTEGER} parameter
+     * @return its value, or empty when unset
+     */
+    public java.util.OptionalInt findInt(String name) {
+        require(name, ParameterType.INTEGER, false);
+        Object v = values.get(name);
+        return v == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of((Integer) v);
+    }
+
+    /**
+     * @param name an optional {@link ParameterType#NUMBER} parameter
+     * @return its value, or empty when unset
+     */
+    public java.util.OptionalDouble findDouble(String name) {
+        require(name, ParameterType.NUMBER, false);
+        Object v = values.get(name);
+        return v == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((Double) v);
+    }
+
+    /**
      * @param name an {@link ParameterType#INTEGER_LIST} parameter
      * @return its unmodifiable value
      */
@@ -207,11 +227,15 @@ public final class Parameters {
     }
 
     private Object require(String name, ParameterType type) {
+        return require(name, type, true);
+    }
+
+    private Object require(String name, ParameterType type, boolean mustBeSet) {
         ParameterSpec s = spec(name);
         if (s.type() != type) {
             throw new IllegalArgumentException("parameter '" + name + "' is " + withArticle(s.type().label()) + ", not " + withArticle(type.label()));
         }
-        return present(name);
+        return mustBeSet ? present(name) : values.get(name);
     }
 
     private Object present(String name) {

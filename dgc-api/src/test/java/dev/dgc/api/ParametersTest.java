@@ -27,6 +27,15 @@ class ParametersTest {
     }
 
     @Test
+    void optionalNumbersAreEmptyUntilGiven() {
+        List<ParameterSpec> optional = List.of(ParameterSpec.of("rows", ParameterType.INTEGER, null, "r"),
+                ParameterSpec.of("scale", ParameterType.NUMBER, null, "s"));
+        assertThat(Parameters.defaults(optional).findInt("rows")).isEmpty();
+        assertThat(Parameters.of(optional, Map.of("rows", "95")).findInt("rows")).hasValue(95);
+        assertThat(Parameters.of(optional, Map.of("scale", 2)).findDouble("scale")).hasValue(2.0);
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("dimm", 3);

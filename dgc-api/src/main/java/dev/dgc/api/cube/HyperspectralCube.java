@@ -3,11 +3,14 @@ package dev.dgc.api.cube;
 import java.io.IOException;
 
 /**
- * An open cube: metadata up front, pixels only by window and band subset. Nothing here loads a
- * whole cube; a reader answers each {@link #read} with positional reads or a memory map, so cubes
- * far larger than the heap can be walked window by window.
+ * An open cube: metadata up front, pixels only by window and band subset. A reader answers each
+ * {@link #read} with positional reads or a memory map, so cubes far larger than the heap can be
+ * walked window by window. The one exception is a format that cannot seek inside its data (a
+ * zlib-compressed MATLAB v5 variable): such a reader loads the cube at open and says so in its
+ * description.
  *
- * <p>Implementations must allow concurrent {@code read} calls from several threads.
+ * <p>Implementations must allow concurrent {@code read} calls from several threads. Reading after
+ * {@link #close()} throws {@link IllegalStateException}.
  */
 public interface HyperspectralCube extends AutoCloseable {
 
@@ -29,6 +32,7 @@ public interface HyperspectralCube extends AutoCloseable {
      *               when the caller does not need them; entries are set, not just raised
      * @throws IOException               if the file cannot be read (the message names the file)
      * @throws IndexOutOfBoundsException if the window or a band is outside the cube
+     * @throws IllegalArgumentException  if {@code dst} or {@code noData} is too short
      */
     void read(Window window, int[] bands, float[] dst, boolean[] noData) throws IOException;
 

@@ -12,6 +12,9 @@ import java.util.OptionalDouble;
  */
 public record NoData(OptionalDouble value, boolean nan) {
 
+    /** Nothing is no-data: integer data without an ignore value. */
+    public static final NoData NONE = new NoData(OptionalDouble.empty(), false);
+
     /** No ignore value, NaN is no-data. */
     public static final NoData NAN_ONLY = new NoData(OptionalDouble.empty(), true);
 
