@@ -36,6 +36,19 @@ public interface Plugin {
         return List.of();
     }
 
+    /**
+     * Checks what single declarations cannot say: rules across parameters ({@code minScale ≤
+     * maxScale}) or constraints beyond a range (an odd kernel). Config validation calls this after
+     * every value passed its own {@link ParameterSpec}, so users learn of these problems before a run.
+     *
+     * @param params values that passed their declarations
+     * @return one message per problem, each naming the parameters involved and the values found;
+     *         empty when the combination is valid
+     */
+    default List<String> check(Parameters params) {
+        return List.of();
+    }
+
     /** The form of a valid plugin id: lower-case letters and digits, words joined by single hyphens. */
     String ID_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
 }

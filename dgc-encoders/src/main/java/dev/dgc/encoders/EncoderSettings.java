@@ -64,6 +64,21 @@ record EncoderSettings(int dim, int kernel, int spectralLayers, int spatialLayer
     }
 
     /**
+     * What {@link #read(Parameters)} would refuse, as messages for config validation.
+     *
+     * @param params values that passed their declarations
+     * @return the problem, or nothing
+     */
+    static List<String> problems(Parameters params) {
+        try {
+            read(params);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
      * Reads the settings declared by {@link #specs(boolean, String)} with the kernel as a parameter.
      *
      * @param params validated parameters

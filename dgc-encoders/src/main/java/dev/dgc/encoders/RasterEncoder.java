@@ -46,6 +46,12 @@ public final class RasterEncoder implements EncoderProvider {
      *
      * @throws IllegalArgumentException for an even {@code kernel}
      */
+    /** Reports an even kernel while the config is validated, not when the graph is built. */
+    @Override
+    public List<String> check(Parameters params) {
+        return EncoderSettings.problems(params);
+    }
+
     @Override
     public SDVariable build(EncoderGraph graph, Parameters params) {
         return new EncoderLayers(graph, EncoderSettings.read(params)).rasterEncoder(graph.input(), graph.bands());

@@ -47,6 +47,12 @@ public final class SpectralAxisEncoder implements EncoderProvider {
      *
      * @throws IllegalArgumentException for an even {@code kernel}
      */
+    /** Reports an even kernel while the config is validated, not when the graph is built. */
+    @Override
+    public List<String> check(Parameters params) {
+        return EncoderSettings.problems(params);
+    }
+
     @Override
     public SDVariable build(EncoderGraph graph, Parameters params) {
         return new EncoderLayers(graph, EncoderSettings.read(params)).spectralAxisEncoder(graph.input(), graph.bands());

@@ -61,6 +61,8 @@ class EncoderContractTest {
                 .hasMessageContaining("kernel must be odd")
                 .hasMessageContaining("found 4");
         assertThatThrownBy(() -> p.receptiveField(even)).hasMessageContaining("kernel must be odd");
+        assertThat(p.check(even)).singleElement().asString().startsWith("kernel must be odd").contains("found 4");
+        assertThat(p.check(Parameters.defaults(p.parameters()))).isEmpty();
     }
 
     @ParameterizedTest

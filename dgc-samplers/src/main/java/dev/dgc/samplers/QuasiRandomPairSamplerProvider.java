@@ -48,6 +48,17 @@ public final class QuasiRandomPairSamplerProvider implements SamplerProvider {
      * @throws IllegalArgumentException when minOverlap exceeds maxOverlap or minScale exceeds
      *                                  maxScale, naming both values
      */
+    /** Reports min/max pairs in the wrong order while the config is validated. */
+    @Override
+    public List<String> check(Parameters params) {
+        try {
+            create(params);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
     @Override
     public PairSampler create(Parameters params) {
         return new QuasiRandomPairSampler(SamplerSettings.from(params));

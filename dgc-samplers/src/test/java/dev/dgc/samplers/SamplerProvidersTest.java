@@ -69,6 +69,8 @@ class SamplerProvidersTest {
         assertThatThrownBy(() -> provider.create(inverted))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("minOverlap (0.7) is greater than maxOverlap (0.4)");
+        assertThat(provider.check(inverted)).singleElement().asString().startsWith("minOverlap (0.7) is greater than maxOverlap (0.4)");
+        assertThat(provider.check(Parameters.defaults(provider.parameters()))).isEmpty();
     }
 
     @ParameterizedTest
