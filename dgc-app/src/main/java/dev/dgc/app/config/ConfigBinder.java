@@ -1,0 +1,541 @@
+package dev.dgc.app.config;
+
+import dev.dgc.api.ParameterSpec;
+import dev.dgc.api.Parameters;
+import dev.dgc.api.Plugin;
+import dev.dgc.api.PluginKind;
+import dev.dgc.api.Suggestions;
+import dev.dgc.api.io.ReaderProvider;
+import dev.dgc.core.plugins.PluginDescriptor;
+import dev.dgc.core.plugins.PluginRegistry;
+import dev.dgc.core.plugins.UnknownPluginException;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a config tree into {@link DgcConfig}, checking every value against {@link ConfigSchema}
+ * and the registry's plugin declarations, and reporting every problem rather than stopping at the
+ * first.
+ *
+ * <p>A value that fails validation is reported and replaced by its default, so that checking goes
+ * on without reporting the same mistake again as a consequence; a part that cannot be built at all
+ * (an unknown plugin, a missing file) is null, and the whole config is only built when nothing was
+ * reported.
+ */
+final class ConfigBinder {
+
+    private final PluginRegistry registry;
+    private final InputResolver resolver;
+    private final List<ConfigProblem> problems;
+
+    /** A plugin section that was bound: its id, its mapping (for the fixed keys) and its parameters. */
+    private record BoundPlugin(String id, ConfigNode.Mapping mapping, Parameters params) {
+    }
+
+    /**
+     * @param registry         the plugins ids and parameters are checked against
+     * @param workingDirectory the folder input paths are resolved against
+     * @param problems         where problems are added
+     */
+    ConfigBinder(PluginRegistry registry, Path workingDirectory, List<ConfigProblem> problems) {
+        this.registry = registry;
+        this.resolver = new InputResolver(registry, workingDirectory);
+        this.problems = problems;
+    }
+
+    /**
+     * Binds and validates the whole config.
+     *
+     * @param root      the top-level mapping, overrides already applied
+     * @param source    the config file as the user named it
+     * @param overrides the overrides that were applied
+     * @return the config, or null when a problem was found (it is in the problem list)
+     */
+    DgcConfig bind(ConfigNode.Mapping root, Path source, List<String> overrides) {
+        checkKeys(root, "", ConfigSchema.topLevelKeys());
+        DataConfig data = data(root);
+        ModelConfig model = model(root);
+        List<LossConfig> losses = losses(root);
+        PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
+        TrainingConfig training = training(root);
+        OutputConfig output = output(root, source);
+        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || training == null
+                || output == null) {
+            return null;
+        }
+        return new DgcConfig(source, overrides, data, model, losses, sampler, training, output);
+    }
+
+    // ---- sections -------------------------------------------------------------------------------
+
+    private DataConfig data(ConfigNode.Mapping root) {
+        ConfigNode node = root.get("data");
+        if (node == null) {
+            report(root.location(), "data", "required; a mapping whose 'inputs' lists the cubes to cluster");
+            return null;
+        }
+        ConfigNode.Mapping m = mapping(node, root.location(), "data", "data");
+        if (m == null) {
+            return null;
+        }
+        ConfigSchema.Section s = ConfigSchema.section("data");
+        checkKeys(m, "data", s.keys());
+        String normalize = (String) value(m, "data", spec(s, "normalize"));
+        List<InputSpec> inputs = inputList(m, false);
+        List<InputSpec> truth = inputList(m, true);
+        if (m.get("inputs") instanceof ConfigNode.Sequence in && m.get("truth") instanceof ConfigNode.Sequence tr
+                && tr.items().size() > in.items().size()) {
+            report(tr.location(), "data.truth", "lists " + tr.items().size() + " label maps for " + in.items().size()
+                    + " inputs; truth[i] belongs to inputs[i], so there can be at most as many");
+            return null;
+        }
+        return inputs == null || truth == null ? null : new DataConfig(inputs, truth, normalize);
+    }
+
+    private List<InputSpec> inputList(ConfigNode.Mapping data, boolean truth) {
+        String key = truth ? "truth" : "inputs";
+        String path = KeyPaths.child("data", key);
+        ConfigNode node = data.get(key);
+        if (node == null) {
+            if (truth) {
+                return List.of();
+            }
+            report(data.location(), path, "required; a list of the cubes to cluster, each a file, folder or glob path,"
+                    + " or {path, reader, options}");
+            return null;
+        }
+        if (truth && node instanceof ConfigNode.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(node instanceof ConfigNode.Sequence q)) {
+            report(node.location(), path, "expected a list of " + (truth ? "label maps" : "cubes")
+                    + " (one '- ' item each), found " + node.describe());
+            return null;
+        }
+        if (!truth && q.items().isEmpty()) {
+            report(q.location(), path, "at least one cube is required, found an empty list");
+            return null;
+        }
+        List<InputSpec> out = new ArrayList<>();
+        boolean complete = true;
+        for (int i = 0; i < q.items().size(); i++) {
+            InputSpec spec = input(q.items().get(i), q.location(), KeyPaths.element(path, i), truth);
+            if (spec == null) {
+                complete = false;
+            } else {
+                out.add(spec);
+            }
+        }
+        return complete ? out : null;
+    }
+
+    private InputSpec input(ConfigNode node, Location parent, String path, boolean truth) {
+        String sectionPath = truth ? "data.truth[]" : "data.inputs[]";
+        ConfigSchema.Section s = ConfigSchema.section(sectionPath);
+        ConfigNode.Mapping m = mapping(node, parent, path, sectionPath);
+        if (m == null) {
+            return null;
+        }
+        int before = problems.size();
+        checkKeys(m, path, s.keys());
+        String written = (String) value(m, path, spec(s, "path"));
+        String reader = (String) value(m, path, spec(s, "reader"));
+        int unlabeled = truth ? (Integer) value(m, path, spec(s, "unlabeled")) : 0;
+        String optionsPath = KeyPaths.child(path, "options");
+        ConfigNode.Mapping options = mapping(m.get("options"), m.location(), optionsPath, null);
+
+        ReaderProvider forced = null;
+        if (!InputSpec.AUTO.equals(reader)) {
+            Optional<PluginDescriptor> d = registry.find(PluginKind.READER, reader);
+            if (d.isEmpty()) {
+                report(m.get("reader").location(), KeyPaths.child(path, "reader"),
+                        UnknownPluginException.message(PluginKind.READER, reader, registry.ids(PluginKind.READER)));
+                return null;
+            }
+            forced = (ReaderProvider) d.get().plugin();
+        }
+        List<Path> files = null;
+        String chosen = null;
+        if (written != null) {
+            InputResolver.Resolution r = resolver.resolve(written, forced);
+            if (r.problem() != null) {
+                report(m.get("path").location(), KeyPaths.child(path, "path"), r.problem());
+            } else {
+                files = r.files();
+                chosen = r.reader();
+            }
+        }
+        // the options belong to the reader that will open the files: the forced one or the one probing chose
+        ReaderProvider optionReader = forced != null ? forced
+                : chosen != null ? (ReaderProvider) registry.require(PluginKind.READER, chosen).plugin() : null;
+        Parameters params = null;
+        if (optionReader != null && options != null) {
+            checkKeys(options, optionsPath, names(optionReader.parameters()));
+            params = parameters(options, optionsPath, optionReader, List.of());
+        }
+        if (files == null || params == null || problems.size() > before) {
+            return null;
+        }
+        return new InputSpec(written, files, reader, chosen, params, unlabeled);
+    }
+
+    private ModelConfig model(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("model");
+        ConfigNode.Mapping m = mapping(root.get("model"), root.location(), "model", "model");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "model", s.keys());
+        int clusters = (Integer) value(m, "model", spec(s, "clusters"));
+        double temperature = (Double) value(m, "model", spec(s, "temperature"));
+        PluginChoice encoder = pluginChoice(m.get("encoder"), m.location(), "model.encoder", PluginKind.ENCODER);
+        MeanShiftConfig meanShift = meanShift(m);
+        return encoder == null || meanShift == null ? null : new ModelConfig(clusters, encoder, meanShift, temperature);
+    }
+
+    private MeanShiftConfig meanShift(ConfigNode.Mapping model) {
+        String path = "model.meanShift";
+        ConfigSchema.Section s = ConfigSchema.section(path);
+        ConfigNode.Mapping m = mapping(model.get("meanShift"), model.location(), path, path);
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, path, s.keys());
+        int window = (Integer) value(m, path, spec(s, "window"));
+        if (window % 2 == 0) {
+            report(m.get("window").location(), KeyPaths.child(path, "window"),
+                    "must be odd, so that the window has a centre pixel; found " + window);
+        }
+        return new MeanShiftConfig(window,
+                (Integer) value(m, path, spec(s, "iterations")),
+                (Double) value(m, path, spec(s, "bandwidth")),
+                (Boolean) value(m, path, spec(s, "learnBandwidth")));
+    }
+
+    private List<LossConfig> losses(ConfigNode.Mapping root) {
+        ConfigNode node = root.get("losses");
+        if (node == null) {
+            return referenceLosses(root.location());
+        }
+        if (node instanceof ConfigNode.Scalar s && s.isNull()) {
+            report(node.location(), "losses", "at least one loss term must be enabled, found none (leave 'losses' out"
+                    + " to use the reference terms: " + ConfigSchema.defaultLossesText() + ")");
+            return null;
+        }
+        if (!(node instanceof ConfigNode.Sequence q)) {
+            report(node.location(), "losses", "expected a list of loss terms, each {id, weight, enabled, …its parameters},"
+                    + " found " + node.describe());
+            return null;
+        }
+        ConfigSchema.Section s = ConfigSchema.section("losses[]");
+        List<LossConfig> out = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        boolean complete = true;
+        for (int i = 0; i < q.items().size(); i++) {
+            String path = KeyPaths.element("losses", i);
+            BoundPlugin b = plugin(q.items().get(i), q.location(), path, "losses[]", PluginKind.LOSS);
+            if (b == null) {
+                complete = false;
+                continue;
+            }
+            double weight = (Double) value(b.mapping(), path, spec(s, "weight"));
+            boolean enabled = (Boolean) value(b.mapping(), path, spec(s, "enabled"));
+            Integer first = firstIndex.putIfAbsent(b.id(), i);
+            if (first != null) {
+                report(b.mapping().get("id").location(), KeyPaths.child(path, "id"), "'" + b.id() + "' is already listed as losses["
+                        + first + "]; list each term once, so that losses[i] names one term");
+                complete = false;
+            }
+            out.add(new LossConfig(b.id(), weight, enabled, b.params()));
+        }
+        if (!complete) {
+            return null;
+        }
+        if (out.stream().noneMatch(LossConfig::enabled)) {
+            report(q.location(), "losses", "at least one loss term must be enabled, found "
+                    + (out.isEmpty() ? "an empty list" : out.size() == 1 ? "one disabled term" : "all " + out.size() + " disabled"));
+            return null;
+        }
+        return out;
+    }
+
+    /** The reference terms, used when the config has no {@code losses} key. */
+    private List<LossConfig> referenceLosses(Location root) {
+        List<String> missing = ConfigSchema.defaultLosses().stream().map(ConfigSchema.DefaultLoss::id)
+                .filter(id -> registry.find(PluginKind.LOSS, id).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            List<String> available = registry.ids(PluginKind.LOSS);
+            report(root, "losses", "no 'losses' key, so the reference terms are meant (" + ConfigSchema.defaultLossesText()
+                    + "), but " + quoted(missing) + (missing.size() == 1 ? " is" : " are") + " not installed; available: "
+                    + (available.isEmpty() ? "none" : String.join(", ", available)) + "; list the terms to use under 'losses'");
+            return null;
+        }
+        List<LossConfig> out = new ArrayList<>();
+        for (ConfigSchema.DefaultLoss l : ConfigSchema.defaultLosses()) {
+            Plugin p = registry.require(PluginKind.LOSS, l.id()).plugin();
+            try {
+                out.add(new LossConfig(l.id(), l.weight(), true, Parameters.defaults(p.parameters())));
+            } catch (IllegalArgumentException e) {
+                report(root, "losses", "no 'losses' key, so the reference terms are meant, but the installed '" + l.id()
+                        + "' has parameters without defaults, so it must be listed under 'losses' with them: " + e.getMessage());
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private TrainingConfig training(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("training");
+        ConfigNode.Mapping m = mapping(root.get("training"), root.location(), "training", "training");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "training", s.keys());
+        int steps = (Integer) value(m, "training", spec(s, "steps"));
+        int batch = (Integer) value(m, "training", spec(s, "batch"));
+        int seed = (Integer) value(m, "training", spec(s, "seed"));
+        double clip = (Double) value(m, "training", spec(s, "gradientClip"));
+        int checkpointEvery = (Integer) value(m, "training", spec(s, "checkpointEvery"));
+        OptimizerConfig optimizer = optimizer(m);
+        return optimizer == null ? null : new TrainingConfig(steps, batch, seed, optimizer, clip, checkpointEvery);
+    }
+
+    private OptimizerConfig optimizer(ConfigNode.Mapping training) {
+        String path = "training.optimizer";
+        ConfigSchema.Section s = ConfigSchema.section(path);
+        ConfigNode.Mapping m = mapping(training.get("optimizer"), training.location(), path, path);
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, path, s.keys());
+        return new OptimizerConfig(
+                (String) value(m, path, spec(s, "id")),
+                (Double) value(m, path, spec(s, "lr")),
+                (Double) value(m, path, spec(s, "weightDecay")),
+                (Double) value(m, path, spec(s, "beta1")),
+                (Double) value(m, path, spec(s, "beta2")),
+                (Double) value(m, path, spec(s, "epsilon")));
+    }
+
+    private OutputConfig output(ConfigNode.Mapping root, Path source) {
+        ConfigSchema.Section s = ConfigSchema.section("output");
+        ConfigNode.Mapping m = mapping(root.get("output"), root.location(), "output", "output");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "output", s.keys());
+        String dir = (String) value(m, "output", spec(s, "dir"));
+        if (dir == null) {
+            return new OutputConfig(Path.of("runs", withoutExtension(source)));
+        }
+        String keyPath = KeyPaths.child("output", "dir");
+        if (dir.isBlank()) {
+            report(m.get("dir").location(), keyPath, "must name a folder, found an empty text");
+            return null;
+        }
+        try {
+            return new OutputConfig(Path.of(dir));
+        } catch (InvalidPathException e) {
+            report(m.get("dir").location(), keyPath, "'" + dir + "' is not a valid path: " + e.getReason());
+            return null;
+        }
+    }
+
+    // ---- plugins --------------------------------------------------------------------------------
+
+    private PluginChoice pluginChoice(ConfigNode node, Location parent, String path, PluginKind kind) {
+        BoundPlugin b = plugin(node, parent, path, path, kind);
+        return b == null ? null : new PluginChoice(kind, b.id(), b.params());
+    }
+
+    /**
+     * Binds a plugin section: {@code id} (written, or the section's default), the section's own keys
+     * and the plugin's declared parameters beside them.
+     */
+    private BoundPlugin plugin(ConfigNode node, Location parent, String path, String sectionPath, PluginKind kind) {
+        ConfigSchema.Section s = ConfigSchema.section(sectionPath);
+        ConfigNode.Mapping m = mapping(node, parent, path, sectionPath);
+        if (m == null) {
+            return null;
+        }
+        int before = problems.size();
+        String id = (String) value(m, path, spec(s, "id"));
+        if (id == null || problems.size() > before) {
+            return null;
+        }
+        String idPath = KeyPaths.child(path, "id");
+        Optional<PluginDescriptor> d = registry.find(kind, id);
+        if (d.isEmpty()) {
+            ConfigNode idNode = m.get("id");
+            if (idNode != null) {
+                report(idNode.location(), idPath, UnknownPluginException.message(kind, id, registry.ids(kind)));
+            } else {
+                List<String> available = registry.ids(kind);
+                report(m.location(), idPath, "no id is given, so the default " + kind.label() + " '" + id
+                        + "' is meant, but it is not installed; available: "
+                        + (available.isEmpty() ? "none" : String.join(", ", available))
+                        + " (set " + idPath + " to choose one; a jar in the plugins directory can add more)");
+            }
+            return null;
+        }
+        List<ParameterSpec> declared = d.get().plugin().parameters();
+        List<String> allowed = new ArrayList<>(s.keys());
+        names(declared).stream().filter(n -> !allowed.contains(n)).forEach(allowed::add);
+        checkKeys(m, path, allowed);
+        Parameters params = parameters(m, path, d.get().plugin(), s.keys());
+        return params == null ? null : new BoundPlugin(id, m, params);
+    }
+
+    /**
+     * Validates a plugin's declared parameters in a mapping, then the plugin's own rules across them
+     * ({@link Plugin#check}); keys in {@code reserved} belong to the config section itself, so a
+     * plugin parameter of that name keeps its default.
+     *
+     * @return the parameters, or null when one was reported
+     */
+    private Parameters parameters(ConfigNode.Mapping m, String path, Plugin plugin, Collection<String> reserved) {
+        List<ParameterSpec> declared = plugin.parameters();
+        int before = problems.size();
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (ParameterSpec spec : declared) {
+            if (!reserved.contains(spec.name()) && (m.entries().containsKey(spec.name()) || spec.required())) {
+                Object v = value(m, path, spec);
+                if (v != null) {
+                    given.put(spec.name(), v);
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            Parameters params = Parameters.of(declared, given);
+            List<String> broken = plugin.check(params);
+            for (String b : broken) {
+                report(m.location(), path, b);
+            }
+            return broken.isEmpty() ? params : null;
+        } catch (IllegalArgumentException e) {
+            // only a declaration clashing with a reserved key can get here; say so rather than fail
+            report(m.location(), path, e.getMessage().replace("\n", "; "));
+            return null;
+        }
+    }
+
+    // ---- values ---------------------------------------------------------------------------------
+
+    /**
+     * The mapping of a section: an absent or empty value is an empty mapping located at the parent
+     * (where missing keys are reported); a lone scalar is expanded where the schema allows shorthand.
+     *
+     * @param sectionPath the schema section, or null for a free-form mapping such as reader options
+     * @return the mapping, or null when something else was written (reported)
+     */
+    private ConfigNode.Mapping mapping(ConfigNode node, Location parent, String path, String sectionPath) {
+        if (node == null) {
+            return ConfigNode.Mapping.empty(parent);
+        }
+        if (node instanceof ConfigNode.Mapping m) {
+            return m;
+        }
+        if (node instanceof ConfigNode.Scalar s && s.isNull()) {
+            return ConfigNode.Mapping.empty(s.location());
+        }
+        Optional<String> shorthand = sectionPath == null ? Optional.empty() : ConfigSchema.shorthandKey(sectionPath);
+        if (node instanceof ConfigNode.Scalar s && shorthand.isPresent()) {
+            Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>();
+            entries.put(shorthand.get(), new ConfigNode.Entry(s.location(), s));
+            return new ConfigNode.Mapping(s.location(), entries);
+        }
+        String expected;
+        if (shorthand.isPresent()) {
+            expected = "a mapping or a single " + shorthand.get();
+        } else if (sectionPath != null) {
+            expected = "a mapping with the keys " + String.join(", ", ConfigSchema.section(sectionPath).keys());
+        } else {
+            expected = "a mapping";
+        }
+        report(node.location(), path, "expected " + expected + ", found " + node.describe());
+        return null;
+    }
+
+    /**
+     * Validates one declared key with the declaration's own coercion and checks, so messages read
+     * like every other parameter message ("expected an integer, found 'many'").
+     *
+     * @return the value; the default when the key is absent or its value was reported
+     */
+    private Object value(ConfigNode.Mapping m, String path, ParameterSpec spec) {
+        String keyPath = KeyPaths.child(path, spec.name());
+        ConfigNode node = m.get(spec.name());
+        if (node == null) {
+            if (spec.required()) {
+                report(m.location(), keyPath, "required; " + expectation(spec));
+            }
+            return spec.defaultValue();
+        }
+        if (node instanceof ConfigNode.Scalar s && s.isNull()) {
+            report(node.location(), keyPath, "no value given; expected " + expectation(spec));
+            return spec.defaultValue();
+        }
+        try {
+            Object v = spec.coerce(node.raw());
+            Optional<String> violation = spec.check(v);
+            if (violation.isPresent()) {
+                report(node.location(), keyPath, violation.get());
+                return spec.defaultValue();
+            }
+            return v;
+        } catch (IllegalArgumentException e) {
+            report(node.location(), keyPath, e.getMessage());
+            return spec.defaultValue();
+        }
+    }
+
+    private void checkKeys(ConfigNode.Mapping m, String path, List<String> allowed) {
+        m.entries().forEach((key, e) -> {
+            if (!allowed.contains(key)) {
+                report(e.keyLocation(), KeyPaths.child(path, key), "unknown key" + Suggestions.hint(key, allowed)
+                        + "; allowed: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
+            }
+        });
+    }
+
+    private static String expectation(ParameterSpec spec) {
+        String allowed = spec.allowed();
+        return spec.type().label() + (allowed.isEmpty() ? "" : " (" + allowed + ")")
+                + (spec.description().isEmpty() ? "" : ": " + spec.description());
+    }
+
+    private static ParameterSpec spec(ConfigSchema.Section s, String name) {
+        return s.parameter(name).orElseThrow(() -> new IllegalStateException(s.path() + " declares no '" + name + "'"));
+    }
+
+    private static List<String> names(List<ParameterSpec> specs) {
+        return specs.stream().map(ParameterSpec::name).toList();
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String withoutExtension(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "config" : name.toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private void report(Location at, String keyPath, String message) {
+        problems.add(at.problem(keyPath, message));
+    }
+}

@@ -1,0 +1,266 @@
+package dev.dgc.app.config;
+
+import dev.dgc.api.ParameterSpec;
+import dev.dgc.api.PluginKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every key a {@code dgc} config may hold, declared once: the loader validates with these
+ * declarations and {@code dgc describe config} prints them.
+ *
+ * <p>The defaults are the reference implementation's released settings (dgc-algorithm.md §13),
+ * except {@code training.steps} and {@code training.checkpointEvery}, which count optimiser steps
+ * where the reference counts epochs.
+ *
+ * <p>Sections are named by key path; {@code []} marks the items of a list ({@code losses[]}).
+ * Keys whose values are themselves mappings or lists are listed as {@link Section#nested()}; the
+ * keys of a plugin section also include the chosen plugin's declared parameters.
+ */
+public final class ConfigSchema {
+
+    /** The encoder used when {@code model.encoder} gives no id: the reference encoder. */
+    public static final String DEFAULT_ENCODER = "raster";
+
+    /** The sampler used when {@code sampler} gives no id: the reference sampler. */
+    public static final String DEFAULT_SAMPLER = "overlapping-pair";
+
+    /** One loss term of the reference profile, used when the config has no {@code losses} key. */
+    record DefaultLoss(String id, double weight) {
+    }
+
+    private static final List<DefaultLoss> DEFAULT_LOSSES = List.of(
+            new DefaultLoss("compactness", 1.0),
+            new DefaultLoss("uniform-assignment", 2.0),
+            new DefaultLoss("orthogonality", 0.001),
+            new DefaultLoss("balance", 2.0),
+            new DefaultLoss("consistency", 1.0));
+
+    /**
+     * One mapping of the config and the keys it accepts.
+     *
+     * @param path        the key path, {@code []} marking list items ({@code data.inputs[]})
+     * @param description one or two sentences for users
+     * @param parameters  the keys with single values (or lists of values), in documentation order
+     * @param nested      the keys whose values are mappings or lists of mappings, each with a short
+     *                    description, in documentation order
+     * @param plugin      the plugin kind whose chosen plugin's declared parameters are accepted here
+     *                    as well, or empty
+     */
+    public record Section(String path, String description, List<ParameterSpec> parameters, Map<String, String> nested,
+                          Optional<PluginKind> plugin) {
+
+        /** Requires every part and copies the collections, keeping their order. */
+        public Section {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(description, "description");
+            parameters = List.copyOf(parameters);
+            nested = Collections.unmodifiableMap(new LinkedHashMap<>(nested));
+            Objects.requireNonNull(plugin, "plugin");
+        }
+
+        /**
+         * The declaration of one single-valued key.
+         *
+         * @param name the key
+         * @return its declaration, or empty if this section has no such single-valued key
+         */
+        public Optional<ParameterSpec> parameter(String name) {
+            return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+
+        /**
+         * The keys this section itself declares (a plugin section also accepts its plugin's
+         * parameters).
+         *
+         * @return the parameter names, then the nested keys
+         */
+        public List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            parameters.forEach(p -> keys.add(p.name()));
+            keys.addAll(nested.keySet());
+            return List.copyOf(keys);
+        }
+    }
+
+    private static final Map<String, Section> SECTIONS = buildSections();
+
+    /** Scalars allowed where a mapping is expected, and the key they stand for. */
+    private static final Map<String, String> SHORTHANDS = Map.of(
+            "data.inputs[]", "path",
+            "data.truth[]", "path",
+            "model.encoder", "id",
+            "losses[]", "id",
+            "sampler", "id");
+
+    private ConfigSchema() {
+    }
+
+    /**
+     * Every section, in the order a config is documented: {@code data}, {@code data.inputs[]},
+     * {@code data.truth[]}, {@code model}, {@code model.encoder}, {@code model.meanShift},
+     * {@code losses[]}, {@code sampler}, {@code training}, {@code training.optimizer}, {@code output}.
+     *
+     * @return an unmodifiable ordered map from section path to section
+     */
+    public static Map<String, Section> sections() {
+        return SECTIONS;
+    }
+
+    /**
+     * The keys allowed at the top of a config file.
+     *
+     * @return {@code data, model, losses, sampler, training, output}
+     */
+    public static List<String> topLevelKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String path : SECTIONS.keySet()) {
+            keys.add(path.split("[.\\[]", 2)[0]);
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The loss terms used when a config has no {@code losses} key, as YAML a user could copy.
+     *
+     * @return {@code compactness 1.0, uniform-assignment 2.0, …}
+     */
+    public static String defaultLossesText() {
+        return DEFAULT_LOSSES.stream().map(l -> l.id() + " " + l.weight()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One section by path.
+     *
+     * @param path a key of {@link #sections()}
+     * @return the section
+     */
+    static Section section(String path) {
+        Section s = SECTIONS.get(path);
+        if (s == null) {
+            throw new IllegalArgumentException("no config section '" + path + "'");
+        }
+        return s;
+    }
+
+    /** The reference loss terms with their weights. */
+    static List<DefaultLoss> defaultLosses() {
+        return DEFAULT_LOSSES;
+    }
+
+    /**
+     * The key a lone scalar stands for at a place where a mapping is expected: {@code encoder: raster}
+     * means {@code encoder: {id: raster}}, an input {@code - scene.hdr} means {@code - {path: scene.hdr}}.
+     *
+     * @param sectionPath the section path of the place, {@code []} marking list items
+     * @return the key, or empty when no shorthand exists there
+     */
+    static Optional<String> shorthandKey(String sectionPath) {
+        return Optional.ofNullable(SHORTHANDS.get(sectionPath));
+    }
+
+    private static Map<String, Section> buildSections() {
+        Map<String, Section> s = new LinkedHashMap<>();
+        add(s, "data", "The cubes to cluster and, optionally, their ground truth. Required.",
+                List.of(ParameterSpec.choice("normalize", "zscore",
+                        "how bands are scaled before training: zscore = per cube and band to mean 0 and standard deviation 1,"
+                                + " minmax = per cube and band to [0, 1], none = values as stored",
+                        "zscore", "minmax", "none")),
+                nested("inputs", "required, at least one: the cubes, each a path or {path, reader, options}",
+                        "truth", "optional ground-truth label maps for evaluation, in the order of inputs;"
+                                + " each a path or {path, reader, options, unlabeled}"),
+                null);
+        add(s, "data.inputs[]", "One cube (or several of one format). A plain string is taken as the path.",
+                inputKeys(false), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')"), null);
+        add(s, "data.truth[]", "One ground-truth label map, for the input at the same position."
+                        + " A plain string is taken as the path.",
+                inputKeys(true), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')"), null);
+        add(s, "model", "The encoder, the unrolled mean-shift and the soft assignment to K global centroids.",
+                List.of(
+                        ParameterSpec.integer("clusters", 4, "K, the number of global clusters").withMin(2),
+                        ParameterSpec.number("temperature", 0.05, "softmax temperature τ of the cosine similarity to the centroids")
+                                .withMinExclusive(0)),
+                nested("encoder", "the encoder plugin: {id, …its parameters}, or just its id",
+                        "meanShift", "the unrolled local-window mean-shift"),
+                null);
+        add(s, "model.encoder", "The encoder: 'id' names the plugin; its declared parameters sit beside it"
+                        + " (see 'dgc describe encoder/<id>').",
+                List.of(ParameterSpec.string("id", DEFAULT_ENCODER, "the encoder plugin's id")), Map.of(), PluginKind.ENCODER);
+        add(s, "model.meanShift", "The unrolled mean-shift over a local window of embeddings.",
+                List.of(
+                        ParameterSpec.integer("window", 5, "side of the square window, odd").withMin(1).withUnit("px"),
+                        ParameterSpec.integer("iterations", 5, "unrolled mean-shift steps; 0 turns mean-shift off").withMin(0),
+                        ParameterSpec.number("bandwidth", 1.0, "initial kernel bandwidth").withMinExclusive(0),
+                        ParameterSpec.bool("learnBandwidth", true, "whether the bandwidth is trained with the network")),
+                Map.of(), null);
+        add(s, "losses[]", "One loss term: 'id' names the plugin; its declared parameters sit beside 'weight' and"
+                        + " 'enabled' (see 'dgc describe loss/<id>'). Without a 'losses' key the reference terms are used: "
+                        + defaultLossesText() + ". Each id may be listed once.",
+                List.of(
+                        ParameterSpec.string("id", null, "the loss term plugin's id").asRequired(),
+                        ParameterSpec.number("weight", 1.0, "λ, the factor of this term in the total loss").withMin(0),
+                        ParameterSpec.bool("enabled", true, "whether the term takes part in training")),
+                Map.of(), PluginKind.LOSS);
+        add(s, "sampler", "The patch-pair sampler: 'id' names the plugin; its declared parameters sit beside it"
+                        + " (see 'dgc describe sampler/<id>').",
+                List.of(ParameterSpec.string("id", DEFAULT_SAMPLER, "the sampler plugin's id")), Map.of(), PluginKind.SAMPLER);
+        add(s, "training", "How long and how the model is trained.",
+                List.of(
+                        ParameterSpec.integer("steps", 500, "optimiser steps").withMin(1),
+                        ParameterSpec.integer("batch", 4, "patch pairs per step").withMin(1),
+                        ParameterSpec.integer("seed", 42, "root seed; every component's random stream is split from it"),
+                        ParameterSpec.number("gradientClip", 1.0, "global gradient-norm limit; 0 turns clipping off").withMin(0),
+                        ParameterSpec.integer("checkpointEvery", 100, "steps between checkpoints; 0 writes one only at the end")
+                                .withMin(0)),
+                nested("optimizer", "the optimiser and its settings"), null);
+        add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",
+                List.of(
+                        ParameterSpec.choice("id", "adamw", "the optimiser", "adamw"),
+                        ParameterSpec.number("lr", 1.0e-4, "learning rate").withMinExclusive(0),
+                        ParameterSpec.number("weightDecay", 0.01, "decoupled weight decay").withMin(0),
+                        ParameterSpec.number("beta1", 0.9, "first-moment decay").withMin(0).withMaxExclusive(1),
+                        ParameterSpec.number("beta2", 0.999, "second-moment decay").withMin(0).withMaxExclusive(1),
+                        ParameterSpec.number("epsilon", 1.0e-8, "denominator guard").withMinExclusive(0)),
+                Map.of(), null);
+        add(s, "output", "Where results go.",
+                List.of(ParameterSpec.string("dir", null,
+                        "the results folder, relative to the working directory; default runs/<config file name without extension>")),
+                Map.of(), null);
+        return Collections.unmodifiableMap(s);
+    }
+
+    private static List<ParameterSpec> inputKeys(boolean truth) {
+        List<ParameterSpec> keys = new ArrayList<>(List.of(
+                ParameterSpec.string("path", null, "a file, a folder (its files a reader can open) or a glob (*, ?, **),"
+                        + " relative to the working directory; hidden files are skipped").asRequired(),
+                ParameterSpec.string("reader", InputSpec.AUTO, "'auto' lets every installed reader probe each file"
+                        + " (intended before suitable, then higher priority, then id); a reader id forces that reader")));
+        if (truth) {
+            keys.add(ParameterSpec.integer("unlabeled", 0, "the label value that means 'no label'; such pixels are not scored")
+                    .withMin(0));
+        }
+        return keys;
+    }
+
+    private static Map<String, String> nested(String... nameThenDescription) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenDescription.length; i += 2) {
+            m.put(nameThenDescription[i], nameThenDescription[i + 1]);
+        }
+        return m;
+    }
+
+    private static void add(Map<String, Section> sections, String path, String description, List<ParameterSpec> parameters,
+                            Map<String, String> nested, PluginKind plugin) {
+        sections.put(path, new Section(path, description, parameters, nested, Optional.ofNullable(plugin)));
+    }
+}

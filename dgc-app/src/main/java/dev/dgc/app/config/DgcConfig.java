@@ -1,0 +1,52 @@
+package dev.dgc.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole, validated {@code dgc} configuration. Built only by {@link ConfigLoader}, which has checked
+ * every value against {@link ConfigSchema} and every plugin id and parameter against the registry
+ * it was given.
+ *
+ * @param source    the config file as the user named it
+ * @param overrides the {@code --set} overrides applied on top of the file, in order, as typed
+ *                  (without {@code --set})
+ * @param data      the cubes to cluster and their ground truth
+ * @param model     the encoder, mean-shift and assignment settings
+ * @param losses    the loss terms, in config order; at least one is enabled
+ * @param sampler   the patch-pair sampler
+ * @param training  steps, batch, seed and optimiser
+ * @param output    where results are written
+ */
+public record DgcConfig(
+        Path source,
+        List<String> overrides,
+        DataConfig data,
+        ModelConfig model,
+        List<LossConfig> losses,
+        PluginChoice sampler,
+        TrainingConfig training,
+        OutputConfig output) {
+
+    /** Requires every part and copies the lists. */
+    public DgcConfig {
+        Objects.requireNonNull(source, "source");
+        overrides = List.copyOf(overrides);
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(model, "model");
+        losses = List.copyOf(losses);
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(output, "output");
+    }
+
+    /**
+     * The loss terms that take part in training.
+     *
+     * @return the enabled terms, in config order
+     */
+    public List<LossConfig> enabledLosses() {
+        return losses.stream().filter(LossConfig::enabled).toList();
+    }
+}
