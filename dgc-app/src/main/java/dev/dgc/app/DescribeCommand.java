@@ -4,6 +4,7 @@ import dev.dgc.api.ParameterSpec;
 import dev.dgc.api.ParameterType;
 import dev.dgc.api.PluginKind;
 import dev.dgc.api.Suggestions;
+import dev.dgc.app.config.ConfigSchema;
 import dev.dgc.core.DgcException;
 import dev.dgc.core.plugins.PluginDescriptor;
 import dev.dgc.core.plugins.PluginRegistry;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = {"Show a plugin's parameters and a YAML snippet that uses it.",
-                "TARGET is KIND/ID (encoder/raster), a KIND (encoders), or nothing for the list of kinds."})
+                "TARGET is KIND/ID (encoder/raster), a KIND (encoders), config or config/SECTION (every config key),",
+                "or nothing for the list of kinds."})
 final class DescribeCommand implements Callable<Integer> {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./*?,-][A-Za-z0-9_ ./*?,-]*");
@@ -39,7 +41,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "TARGET", description = "KIND/ID, KIND, or nothing")
+    @Parameters(arity = "0..1", paramLabel = "TARGET", description = "KIND/ID, KIND, config[/SECTION], or nothing")
     String target;
 
     @Override
@@ -50,6 +52,10 @@ final class DescribeCommand implements Callable<Integer> {
             return Main.OK;
         }
         String[] parts = target.trim().split("/", 2);
+        if (parts[0].equalsIgnoreCase("config")) {
+            printConfig(out, parts.length > 1 ? parts[1].trim() : "");
+            return Main.OK;
+        }
         PluginKind kind = PluginKind.fromLabel(parts[0]).orElseThrow(() -> new DgcException(DgcException.Kind.USAGE,
                 "describe: unknown kind '" + parts[0] + "'" + Suggestions.hint(parts[0].toLowerCase(Locale.ROOT), kindLabels())
                         + "; kinds: " + PluginKind.labels()));
@@ -60,6 +66,47 @@ final class DescribeCommand implements Callable<Integer> {
         }
         printPlugin(out, registry.require(kind, parts[1].trim()));
         return Main.OK;
+    }
+
+    /** Every config section (or the one named), with its keys as declared in {@link ConfigSchema}. */
+    private static void printConfig(PrintWriter out, String section) {
+        Map<String, ConfigSchema.Section> sections = ConfigSchema.sections();
+        List<ConfigSchema.Section> shown = new ArrayList<>();
+        if (section.isEmpty()) {
+            shown.addAll(sections.values());
+        } else {
+            ConfigSchema.Section s = sections.get(section);
+            if (s == null) {
+                throw new DgcException(DgcException.Kind.USAGE, "describe: no config section '" + section + "'"
+                        + Suggestions.hint(section, sections.keySet()) + "; sections: " + String.join(", ", sections.keySet()));
+            }
+            shown.add(s);
+        }
+        boolean first = true;
+        for (ConfigSchema.Section s : shown) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println(s.path() + ": " + s.description());
+            if (!s.parameters().isEmpty()) {
+                printSpecs(out, s.parameters());
+            }
+            if (!s.nested().isEmpty()) {
+                TextTable t = new TextTable("  ");
+                for (Map.Entry<String, String> e : s.nested().entrySet()) {
+                    t.row(e.getKey(), e.getValue());
+                }
+                t.print(out);
+            }
+            s.plugin().ifPresent(k -> out.println("  plus the parameters of the chosen " + k.label()
+                    + " ('dgc describe " + k.label() + "/ID')"));
+        }
+        if (section.isEmpty()) {
+            out.println();
+            out.println("Without a losses key the reference terms apply: " + ConfigSchema.defaultLossesText() + ".");
+            out.println("Relative paths are resolved against the current working directory.");
+        }
     }
 
     private void printKinds(PrintWriter out) {

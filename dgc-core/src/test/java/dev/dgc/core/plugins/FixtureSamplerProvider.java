@@ -10,7 +10,7 @@ import dev.dgc.api.sampling.SamplerProvider;
 
 import java.util.List;
 
-/** A built-in provider for the registry tests: registered through this module's test resources. */
+/** A built-in provider for the registry tests, registered through the tests' own application loader. */
 public final class FixtureSamplerProvider implements SamplerProvider {
 
     @Override

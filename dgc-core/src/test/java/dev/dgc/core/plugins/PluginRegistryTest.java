@@ -3,10 +3,13 @@ package dev.dgc.core.plugins;
 import dev.dgc.api.PluginKind;
 import dev.dgc.api.sampling.SamplerProvider;
 import dev.dgc.core.testing.PluginJarBuilder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +24,20 @@ class PluginRegistryTest {
     @TempDir
     Path plugins;
 
-    private final ClassLoader app = PluginRegistryTest.class.getClassLoader();
+    private ClassLoader app;
+
+    /**
+     * The "application" loader of these tests: the test class path plus a service file naming
+     * {@link FixtureSamplerProvider}, kept out of the test class path itself so that other
+     * modules' tests (which use this module's test jar) do not see a fixture as a built-in.
+     */
+    @BeforeEach
+    void applicationLoaderWithOneBuiltInSampler(@TempDir Path services) throws IOException {
+        Path file = services.resolve("META-INF/services/" + SAMPLER);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, FixtureSamplerProvider.class.getName() + "\n");
+        app = new URLClassLoader(new URL[] {services.toUri().toURL()}, PluginRegistryTest.class.getClassLoader());
+    }
 
     /** A loss-free sampler plugin whose id, package and constructor body are chosen by the test. */
     private static String samplerSource(String pkg, String id, String constructorBody) {
