@@ -50,12 +50,7 @@ public final class OverlappingPairSamplerProvider implements SamplerProvider {
     /** Reports min/max pairs in the wrong order while the config is validated. */
     @Override
     public List<String> check(Parameters params) {
-        try {
-            create(params);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
-        }
+        return SamplerSettings.problems(params);
     }
 
     @Override

@@ -88,6 +88,21 @@ record SamplerSettings(
     }
 
     /**
+     * What {@link #from(Parameters)} would refuse, as messages for config validation.
+     *
+     * @param params values that passed their declarations
+     * @return the problem, or nothing
+     */
+    static List<String> problems(Parameters params) {
+        try {
+            from(params);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
      * Reads the settings from parameters validated against {@link #DECLARATIONS}.
      *
      * @param p the parameters
