@@ -129,55 +129,83 @@ public record CubeMetadata(
             this.dataType = dataType;
         }
 
-        /** @param v interleave @return this */
+        /**
+         * @param v interleave
+         * @return this
+         */
         public Builder interleave(Interleave v) {
             interleave = Optional.of(v);
             return this;
         }
 
-        /** @param v byte order @return this */
+        /**
+         * @param v byte order
+         * @return this
+         */
         public Builder byteOrder(ByteOrder v) {
             byteOrder = Optional.of(v);
             return this;
         }
 
-        /** @param v wavelengths @return this */
+        /**
+         * @param v wavelengths
+         * @return this
+         */
         public Builder wavelengths(Wavelengths v) {
             wavelengths = v;
             return this;
         }
 
-        /** @param v band names @return this */
+        /**
+         * @param v band names
+         * @return this
+         */
         public Builder bandNames(List<String> v) {
             bandNames = v;
             return this;
         }
 
-        /** @param v bad band indices @return this */
+        /**
+         * @param v bad band indices
+         * @return this
+         */
         public Builder badBands(List<Integer> v) {
             badBands = v;
             return this;
         }
 
-        /** @param v no-data definition @return this */
+        /**
+         * @param v no-data definition
+         * @return this
+         */
         public Builder noData(NoData v) {
             noData = v;
             return this;
         }
 
-        /** @param v scale factor @return this */
+        /**
+         * @param v scale factor
+         * @return this
+         */
         public Builder scaleFactor(double v) {
             scaleFactor = v;
             return this;
         }
 
-        /** @param v georeference @return this */
+        /**
+         * @param v georeference
+         * @return this
+         */
         public Builder georeference(Georeference v) {
             georeference = Optional.of(v);
             return this;
         }
 
-        /** @param key name @param value value @return this */
+        /**
+         * @param key name
+         * @param value value
+         * @return this
+         */
         public Builder attribute(String key, String value) {
             attributes.put(key, value);
             return this;

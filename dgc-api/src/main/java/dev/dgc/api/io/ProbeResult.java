@@ -27,17 +27,26 @@ public record ProbeResult(Level level, String reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** @param reason why @return an INTENDED answer */
+    /**
+     * @param reason why
+     * @return an INTENDED answer
+     */
     public static ProbeResult intended(String reason) {
         return new ProbeResult(Level.INTENDED, reason);
     }
 
-    /** @param reason why @return a SUITABLE answer */
+    /**
+     * @param reason why
+     * @return a SUITABLE answer
+     */
     public static ProbeResult suitable(String reason) {
         return new ProbeResult(Level.SUITABLE, reason);
     }
 
-    /** @param reason why not @return an UNABLE answer */
+    /**
+     * @param reason why not
+     * @return an UNABLE answer
+     */
     public static ProbeResult unable(String reason) {
         return new ProbeResult(Level.UNABLE, reason);
     }
