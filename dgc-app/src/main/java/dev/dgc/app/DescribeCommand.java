@@ -224,11 +224,8 @@ final class DescribeCommand implements Callable<Integer> {
             return "[" + String.join(", ", items) + "]";
         }
         if (v instanceof Double d) {
-            double x = d;
-            if (x != 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e7)) {
-                return String.format(Locale.ROOT, "%.1e", x).replace("e-0", "e-").replace("e+0", "e+");
-            }
-            return Double.toString(x);
+            // exact, so a snippet pasted into a config gives back the declared default
+            return Double.toString(d).replace('E', 'e');
         }
         String s = String.valueOf(v);
         return v instanceof String && !PLAIN.matcher(s).matches() ? "'" + s.replace("'", "''") + "'" : s;
