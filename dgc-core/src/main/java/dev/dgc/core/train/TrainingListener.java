@@ -1,0 +1,29 @@
+package dev.dgc.core.train;
+
+import java.nio.file.Path;
+
+/** Receives the progress of a run, on the training thread; every method does nothing by default. */
+public interface TrainingListener {
+
+    /**
+     * Training starts (or resumes).
+     *
+     * @param firstStep the 1-based step about to run (greater than 1 after a resume)
+     * @param steps     the total steps
+     */
+    default void started(long firstStep, long steps) {
+    }
+
+    /** @param report one finished step */
+    default void step(StepReport report) {
+    }
+
+    /**
+     * A checkpoint was written.
+     *
+     * @param step the step it holds
+     * @param dir  its directory
+     */
+    default void checkpoint(long step, Path dir) {
+    }
+}
