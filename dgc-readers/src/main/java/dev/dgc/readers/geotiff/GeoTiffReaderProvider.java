@@ -88,7 +88,7 @@ public final class GeoTiffReaderProvider implements ReaderProvider {
             }
             TiffSignature s = TiffSignature.read(path);
             if (!s.tiff()) {
-                return ProbeResult.unable("not a TIFF: " + s.description());
+                return ProbeResult.unable(s.description());
             }
             if (s.bigTiff()) {
                 return ProbeResult.unable("BigTIFF, which the JDK's TIFF decoder cannot read; convert with "
@@ -124,7 +124,7 @@ public final class GeoTiffReaderProvider implements ReaderProvider {
         }
         TiffSignature s = TiffSignature.read(path);
         if (!s.tiff()) {
-            throw new IOException(path + ": not a TIFF file: " + s.description());
+            throw new IOException(path + ": " + s.description());
         }
         if (s.bigTiff()) {
             throw new IOException(path + ": BigTIFF is not supported by the JDK's TIFF decoder; "

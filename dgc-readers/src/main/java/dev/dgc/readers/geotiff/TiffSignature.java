@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * @param order           the byte order, for TIFFs
  * @param samplesPerPixel SamplesPerPixel of the first image (1 when the tag is absent)
  * @param geoKeys         whether the first image has a GeoKeyDirectory
- * @param description     what the file is, in words, for probe reasons
+ * @param description     what the file is ("TIFF", "BigTIFF"), or why it is not a readable TIFF
  */
 record TiffSignature(boolean tiff, boolean bigTiff, ByteOrder order, int samplesPerPixel, boolean geoKeys,
                      String description) {
@@ -38,7 +38,7 @@ record TiffSignature(boolean tiff, boolean bigTiff, ByteOrder order, int samples
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer head = readAt(ch, 0, 16);
             if (head.remaining() < 8) {
-                return notTiff("only " + head.remaining() + " bytes");
+                return notTiff("not a TIFF: only " + head.remaining() + " bytes");
             }
             byte b0 = head.get(0);
             byte b1 = head.get(1);
@@ -48,16 +48,16 @@ record TiffSignature(boolean tiff, boolean bigTiff, ByteOrder order, int samples
             } else if (b0 == 'M' && b1 == 'M') {
                 order = ByteOrder.BIG_ENDIAN;
             } else {
-                return notTiff("no TIFF byte-order mark (II or MM)");
+                return notTiff("not a TIFF: no byte-order mark (II or MM)");
             }
             head.order(order);
             int version = head.getShort(2) & 0xFFFF;
             if (version != 42 && version != 43) {
-                return notTiff("byte-order mark but version " + version + " instead of 42 (TIFF) or 43 (BigTIFF)");
+                return notTiff("not a TIFF: byte-order mark but version " + version + " instead of 42 (TIFF) or 43 (BigTIFF)");
             }
             boolean big = version == 43;
             if (big && head.remaining() < 16) {
-                return notTiff("BigTIFF header cut short");
+                return notTiff("truncated BigTIFF header");
             }
             long ifd = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
             return scanDirectory(ch, order, big, ifd);
@@ -68,7 +68,7 @@ record TiffSignature(boolean tiff, boolean bigTiff, ByteOrder order, int samples
         String kind = big ? "BigTIFF" : "TIFF";
         ByteBuffer countBuf = readAt(ch, ifd, big ? 8 : 2).order(order);
         if (countBuf.remaining() < (big ? 8 : 2)) {
-            return new TiffSignature(true, big, order, 1, false, kind + " whose first directory lies past the end of the file");
+            return notTiff("truncated " + kind + ": the first image directory lies past the end of the file");
         }
         long count = big ? countBuf.getLong(0) : countBuf.getShort(0) & 0xFFFF;
         int entrySize = big ? 20 : 12;
