@@ -181,7 +181,7 @@ public final class GeoTiffReaderProvider implements ReaderProvider {
         if (noData.isPresent()) {
             String text = noData.get().trim();
             try {
-                double v = Double.parseDouble(text);
+                double v = noDataNumber(text);
                 b.noData(Double.isNaN(v) ? NoData.NAN_ONLY : new NoData(java.util.OptionalDouble.of(v), floating));
             } catch (NumberFormatException e) {
                 throw new IOException(path + ": GDAL_NODATA (tag 42113) is '" + text + "', not a number", e);
@@ -215,6 +215,16 @@ public final class GeoTiffReaderProvider implements ReaderProvider {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** GDAL writes non-finite no-data values as "nan", "inf" and "-inf", which Java does not parse. */
+    private static double noDataNumber(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> Double.NaN;
+            case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     private static DataType dataType(Path path, TIFFDirectory dir, int bands) throws IOException {
