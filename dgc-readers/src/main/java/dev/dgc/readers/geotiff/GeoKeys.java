@@ -20,8 +20,8 @@ import java.util.OptionalInt;
  *
  * <p>Reading follows GDAL: a ModelTransformation wins over tie point and pixel scale; a raster of
  * type PixelIsPoint has its origin moved half a pixel up and left, so that the geotransform always
- * refers to pixel corners. The CRS is named by ProjectedCSTypeGeoKey, else by GeographicTypeGeoKey;
- * user-defined systems (32767) give no EPSG code and no WKT (building WKT from GeoKeys needs a CRS
+ * refers to pixel corners. A projected raster's CRS is named by ProjectedCSTypeGeoKey, any other
+ * by GeographicTypeGeoKey; user-defined systems (32767) give no EPSG code and no WKT (building WKT from GeoKeys needs a CRS
  * database, which this reader does not have).
  */
 final class GeoKeys {
@@ -60,10 +60,9 @@ final class GeoKeys {
             t = new GeoTransform(t.originX() - 0.5 * t.pixelWidth() - 0.5 * t.rowRotation(), t.pixelWidth(), t.rowRotation(),
                     t.originY() - 0.5 * t.colRotation() - 0.5 * t.pixelHeight(), t.colRotation(), t.pixelHeight());
         }
-        OptionalInt epsg = code(keys.get(PROJECTED_CS_TYPE));
-        if (epsg.isEmpty()) {
-            epsg = code(keys.get(GEOGRAPHIC_TYPE));
-        }
+        // a user-defined projection over a known datum must not pass for that datum's geographic CRS
+        boolean projected = keys.containsKey(PROJECTED_CS_TYPE) || Integer.valueOf(MODEL_PROJECTED).equals(keys.get(GT_MODEL_TYPE));
+        OptionalInt epsg = projected ? code(keys.get(PROJECTED_CS_TYPE)) : code(keys.get(GEOGRAPHIC_TYPE));
         return Optional.of(new Georeference(epsg, Optional.empty(), t));
     }
 

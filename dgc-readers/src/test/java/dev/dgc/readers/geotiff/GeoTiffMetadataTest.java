@@ -83,6 +83,19 @@ class GeoTiffMetadataTest {
     }
 
     @Test
+    void aUserDefinedProjectionIsNotMistakenForItsGeographicBase() throws Exception {
+        GeoTIFFTagSet set = GeoTIFFTagSet.getInstance();
+        char[] keys = {1, 1, 0, 3, 1024, 0, 1, 1, 2048, 0, 1, 4326, 3072, 0, 1, 32767};
+        Path file = write(1, DataBuffer.TYPE_FLOAT, List.of(
+                new TIFFField(set.getTag(GeoTIFFTagSet.TAG_GEO_KEY_DIRECTORY), TIFFTag.TIFF_SHORT, keys.length, keys),
+                new TIFFField(set.getTag(GeoTIFFTagSet.TAG_MODEL_TIE_POINT), TIFFTag.TIFF_DOUBLE, 6, new double[] {0, 0, 0, 100, 200, 0}),
+                new TIFFField(set.getTag(GeoTIFFTagSet.TAG_MODEL_PIXEL_SCALE), TIFFTag.TIFF_DOUBLE, 3, new double[] {1, 1, 0})));
+        Georeference g = georeferenceOf(file);
+        assertThat(g.epsg()).isEmpty();
+        assertThat(g.transform()).isEqualTo(new GeoTransform(100, 1, 0, 200, 0, -1));
+    }
+
+    @Test
     void aRotatedGeoreferenceTravelsAsAModelTransformation() throws Exception {
         Georeference rotated = new Georeference(OptionalInt.of(32633), Optional.empty(),
                 new GeoTransform(400000, 8.66, 5, 5000000, 5, -8.66));
