@@ -5,9 +5,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,12 +55,8 @@ record GdalMetadata(Map<String, String> datasetItems, Map<Integer, Map<String, S
         Map<Integer, String> descriptions = new HashMap<>();
         NodeList items;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            items = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml.trim()))).getElementsByTagName("Item");
-        } catch (ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            items = SafeXml.parse(new InputSource(new StringReader(xml.trim()))).getElementsByTagName("Item");
+        } catch (org.xml.sax.SAXException | java.io.IOException e) {
             throw new IllegalArgumentException("GDAL_METADATA (tag 42112) is not well-formed XML: " + e.getMessage(), e);
         }
         for (int i = 0; i < items.getLength(); i++) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,8 @@ import java.util.Optional;
  *
  * <p>Metadata: GeoKeys and model tags become the georeference ({@link GeoKeys}); GDAL's
  * GDAL_NODATA tag (42113) becomes the no-data value; GDAL's GDAL_METADATA tag (42112) gives band
- * names and wavelengths ({@link GdalMetadata}).
+ * names and wavelengths ({@link GdalMetadata}); class names in a GDAL PAM sidecar
+ * ({@code <file>.aux.xml}, see {@link PamSidecar}) are shown as the attribute "category names".
  *
  * <p>Stateless and thread-safe; the cubes it opens may be read from several threads at once.
  */
@@ -210,10 +212,31 @@ public final class GeoTiffReaderProvider implements ReaderProvider {
             b.attribute("citation", citation);
         }
         noData.ifPresent(v -> b.attribute("GDAL_NODATA", v.trim()));
+        categoryNames(path).ifPresent(v -> b.attribute("category names", v));
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The class names a GDAL PAM sidecar gives the label values, as "0=water, 1=forest"; a sidecar
+     * that cannot be parsed is reported in the text rather than failing the open, since the pixels
+     * are readable without it.
+     */
+    private static Optional<String> categoryNames(Path path) {
+        try {
+            List<String> names = PamSidecar.categoryNames(path);
+            StringBuilder sb = new StringBuilder();
+            for (int v = 0; v < names.size(); v++) {
+                if (!names.get(v).isEmpty()) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(v).append('=').append(names.get(v));
+                }
+            }
+            return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+        } catch (IOException e) {
+            return Optional.of("unreadable: " + e.getMessage());
         }
     }
 

@@ -2,10 +2,8 @@ package dev.dgc.readers.geotiff;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,11 +78,8 @@ public final class PamSidecar {
         }
         NodeList bands;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            bands = f.newDocumentBuilder().parse(sidecar.toFile()).getElementsByTagName("PAMRasterBand");
-        } catch (ParserConfigurationException | org.xml.sax.SAXException e) {
+            bands = SafeXml.parse(new InputSource(sidecar.toUri().toString())).getElementsByTagName("PAMRasterBand");
+        } catch (org.xml.sax.SAXException e) {
             throw new IOException(sidecar + ": not a well-formed GDAL PAM file: " + e.getMessage(), e);
         }
         for (int i = 0; i < bands.getLength(); i++) {

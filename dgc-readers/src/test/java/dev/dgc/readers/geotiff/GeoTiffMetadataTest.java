@@ -176,6 +176,16 @@ class GeoTiffMetadataTest {
     }
 
     @Test
+    void aBrokenPamSidecarIsReportedButDoesNotStopTheOpen() throws Exception {
+        Path file = write(1, DataBuffer.TYPE_BYTE, List.of());
+        java.nio.file.Files.writeString(PamSidecar.of(file), "<PAMDataset><PAMRasterBand band=\"1\">");
+        try (HyperspectralCube cube = Samples.open(file)) {
+            assertThat(cube.metadata().attributes().get("category names")).startsWith("unreadable: " + PamSidecar.of(file));
+            assertThat(cube.read(new Window(0, 0, 1, 1), new int[] {0})).containsExactly(1);
+        }
+    }
+
+    @Test
     void anUnsupportedSampleSizeIsRefusedNamingTheTags() throws Exception {
         BufferedImage bilevel = new BufferedImage(8, 2, BufferedImage.TYPE_BYTE_BINARY);
         Path file = dir.resolve("bilevel.tif");

@@ -91,6 +91,10 @@ class GeoTiffWriterProviderTest {
         assertThat(names).hasSize(256);
         assertThat(names.subList(0, 5)).containsExactly("dark", "vegetation", "bare soil", "bright roofs & roads", "");
         assertThat(names.get(Labels.NO_DATA)).isEqualTo("no data");
+        try (HyperspectralCube cube = Samples.open(file)) {
+            assertThat(cube.metadata().attributes()).containsEntry("category names",
+                    "0=dark, 1=vegetation, 2=bare soil, 3=bright roofs & roads, 255=no data");
+        }
         assertThat(Files.readString(PamSidecar.of(file))).contains("<Category>bright roofs &amp; roads</Category>")
                 .contains("<NoDataValue>255</NoDataValue>");
         try (Stream<Path> files = Files.list(dir)) {
