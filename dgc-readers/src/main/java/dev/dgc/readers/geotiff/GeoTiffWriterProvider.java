@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -262,15 +263,17 @@ public final class GeoTiffWriterProvider implements WriterProvider {
     }
 
     private static TreeSet<Integer> distinctLabels(LabelRaster raster) {
+        // a bit set keeps this linear for large maps; labels outside a palette's range are rare
+        BitSet inRange = new BitSet(MAX_LABEL + 1);
         TreeSet<Integer> labels = new TreeSet<>();
-        boolean[] seen = new boolean[MAX_LABEL + 2];
         for (int l : raster.labels()) {
-            int k = Math.min(Math.max(l, 0), MAX_LABEL + 1);
-            if (!seen[k]) {
-                seen[k] = true;
+            if (l >= 0 && l <= MAX_LABEL) {
+                inRange.set(l);
+            } else {
                 labels.add(l);
             }
         }
+        inRange.stream().forEach(labels::add);
         return labels;
     }
 }

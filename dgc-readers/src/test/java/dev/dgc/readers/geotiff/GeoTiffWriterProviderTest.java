@@ -163,6 +163,14 @@ class GeoTiffWriterProviderTest {
     }
 
     @Test
+    void aCrsKnownOnlyAsWktIsListedAsALoss() {
+        Georeference wktOnly = new Georeference(OptionalInt.empty(), Optional.of("PROJCS[\"local\"]"),
+                new dev.dgc.api.cube.GeoTransform(353128.75, 15, 0, 3813729.77, 0, -15));
+        LabelRaster raster = new LabelRaster(1, 1, new int[] {0}, List.of(), OptionalInt.empty(), Optional.of(wktOnly));
+        assertThat(writer.limitations(raster, defaults)).first().asString().startsWith("the CRS has no EPSG code");
+    }
+
+    @Test
     void aGeoreferencedRasterWithNamedClassesListsOnlyTheSidecarAndNoData() throws Exception {
         assertThat(writer.limitations(Labels.topoflux(), defaults)).containsExactly(
                 "class names are stored only in the sidecar <file>.aux.xml (GDAL PAM), which must travel with the TIFF",
