@@ -40,4 +40,29 @@ public interface WriterProvider extends Plugin {
      * @throws IOException if writing fails; the message names the file
      */
     void write(LabelRaster raster, Path target, Parameters options) throws IOException;
+
+    /**
+     * Whether this writer can also store per-class probabilities with
+     * {@link #writeProbabilities}.
+     *
+     * @return false unless the writer overrides it
+     */
+    default boolean writesProbabilities() {
+        return false;
+    }
+
+    /**
+     * Writes per-class probabilities, one band per class, with the same atomicity as
+     * {@link #write}. Only writers whose {@link #writesProbabilities()} is true support it.
+     *
+     * @param raster  the probabilities
+     * @param target  the output file
+     * @param options validated writer options
+     * @throws IOException                   if writing fails; the message names the file
+     * @throws UnsupportedOperationException if this writer cannot store probabilities
+     */
+    default void writeProbabilities(ProbabilityRaster raster, Path target, Parameters options) throws IOException {
+        throw new UnsupportedOperationException("writer '" + id() + "' cannot store probabilities; "
+                + "choose a writer whose writesProbabilities() is true, such as geotiff");
+    }
 }
