@@ -115,9 +115,12 @@ final class EnviHeader {
                         throw new IOException(file + ": the value of '" + key + "' opens a brace '{' on line " + lineNo
                                 + " that is never closed; add the matching '}'");
                     }
-                    braced.append('\n').append(lines[i]);
+                    // search only the new line: rescanning the whole value would be quadratic in its length
+                    int inLine = lines[i].indexOf('}');
+                    braced.append('\n');
+                    close = inLine < 0 ? -1 : braced.length() + inLine;
+                    braced.append(lines[i]);
                     i++;
-                    close = braced.indexOf("}");
                 }
                 String rest = braced.substring(close + 1).trim();
                 if (!rest.isEmpty()) {
