@@ -83,6 +83,14 @@ final class EnviCube implements HyperspectralCube {
         this.channel = ch;
     }
 
+    /**
+     * @return the decompressed copy of a gzip-compressed data file, which {@link #close} deletes;
+     *         empty for uncompressed files
+     */
+    Optional<Path> temporaryCopy() {
+        return temporary;
+    }
+
     @Override
     public CubeMetadata metadata() {
         return metadata;

@@ -223,6 +223,18 @@ class EnviRealFilesTest {
     }
 
     @Test
+    void theGzipDataIsDecompressedOnceToATemporaryFileThatCloseDeletes() throws Exception {
+        EnviCube gz = (EnviCube) open(GDAL.resolve("aea_compressed.hdr"));
+        java.nio.file.Path copy = gz.temporaryCopy().orElseThrow();
+        assertThat(java.nio.file.Files.size(copy)).isEqualTo(434 * 3);
+        gz.close();
+        assertThat(copy).doesNotExist();
+        try (EnviCube plain = (EnviCube) open(GDAL.resolve("aea.hdr"))) {
+            assertThat(plain.temporaryCopy()).isEmpty();
+        }
+    }
+
+    @Test
     void theGdalClassificationFileIsAOneBandMapWithNamedColouredClasses() throws Exception {
         try (HyperspectralCube cube = open(GDAL.resolve("testenviclasses"))) {
             CubeMetadata m = cube.metadata();
