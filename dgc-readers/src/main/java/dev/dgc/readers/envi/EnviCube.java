@@ -219,22 +219,68 @@ final class EnviCube implements HyperspectralCube {
         }
     }
 
+    /** One loop per type, so the type is decided once per run rather than once per sample. */
     private void decode(ByteBuffer buf, DataType type, int n, float[] out, int at) {
-        for (int i = 0; i < n; i++) {
-            double v = switch (type) {
-                case INT8 -> buf.get();
-                case UINT8 -> buf.get() & 0xFF;
-                case INT16 -> buf.getShort();
-                case UINT16 -> buf.getShort() & 0xFFFF;
-                case INT32 -> buf.getInt();
-                case UINT32 -> buf.getInt() & 0xFFFFFFFFL;
-                case INT64 -> buf.getLong();
-                case UINT64 -> unsigned(buf.getLong());
-                case FLOAT32 -> buf.getFloat();
-                case FLOAT64 -> buf.getDouble();
-            };
-            out[at + i] = noData.isNoData(v) ? Float.NaN : (float) (scale == 1 ? v : v / scale);
+        switch (type) {
+            case INT8 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.get());
+                }
+            }
+            case UINT8 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.get() & 0xFF);
+                }
+            }
+            case INT16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getShort());
+                }
+            }
+            case UINT16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getShort() & 0xFFFF);
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getInt());
+                }
+            }
+            case UINT32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getInt() & 0xFFFFFFFFL);
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getLong());
+                }
+            }
+            case UINT64 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(unsigned(buf.getLong()));
+                }
+            }
+            case FLOAT32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getFloat());
+                }
+            }
+            case FLOAT64 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = physical(buf.getDouble());
+                }
+            }
         }
+    }
+
+    /** The no-data test sees the stored value; only data values are scaled. */
+    private float physical(double stored) {
+        if (noData.isNoData(stored)) {
+            return Float.NaN;
+        }
+        return (float) (scale == 1 ? stored : stored / scale);
     }
 
     private static double unsigned(long v) {

@@ -49,6 +49,36 @@ class EnviWindowedReadTest {
     }
 
     @Test
+    void severalThreadsReadingAtOnceGetTheSameValuesAsOneThread() throws Exception {
+        try (HyperspectralCube cube = open(CHUNK_RDN)) {
+            CubeMetadata m = cube.metadata();
+            float[] all = readAll(cube);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 64; t++) {
+                    int row = t % m.lines();
+                    int band = (t * 37) % m.bands();
+                    results.add(pool.submit(() -> {
+                        float[] got = cube.read(new Window(row, 0, 1, m.samples()), new int[] {band});
+                        for (int c = 0; c < m.samples(); c++) {
+                            if (got[c] != at(all, m, row, c, band)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> r : results) {
+                    assertThat(r.get()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aWindowOutsideTheCubeOrABandOutOfRangeIsRefused() throws Exception {
         try (HyperspectralCube cube = open(GDAL.resolve("envi_rgbsmall_bsq.img"))) {
             assertThatThrownBy(() -> cube.read(new Window(40, 0, 10, 5), new int[] {0}))
