@@ -1,5 +1,7 @@
 package dev.dgc.api.cube;
 
+import dev.dgc.api.io.ClassInfo;
+
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ import java.util.Optional;
  *                     {@code reflectance scale factor}); 1 when none. Readers apply it.
  * @param georeference where the cube lies, if known
  * @param attributes   further format-specific metadata worth showing, by name, in file order
+ * @param classes      for a classification raster (ENVI {@code file type = ENVI Classification}):
+ *                     its classes with names and colours, by ascending value; empty otherwise
  */
 public record CubeMetadata(
         Path source,
@@ -41,7 +45,8 @@ public record CubeMetadata(
         NoData noData,
         double scaleFactor,
         Optional<Georeference> georeference,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        List<ClassInfo> classes) {
 
     /** Checks sizes and lengths, naming the file. */
     public CubeMetadata {
@@ -70,6 +75,33 @@ public record CubeMetadata(
             throw new IllegalArgumentException(source + ": scale factor must be a positive number, found " + scaleFactor);
         }
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        classes = List.copyOf(classes);
+    }
+
+    /**
+     * The metadata of a cube that is not a classification raster: the constructor as it was before
+     * {@link #classes()} existed, kept so that code written against it still compiles.
+     *
+     * @param source       the file
+     * @param lines        rows
+     * @param samples      columns
+     * @param bands        bands
+     * @param dataType     stored type
+     * @param interleave   interleave, if any
+     * @param byteOrder    byte order, if any
+     * @param wavelengths  wavelengths in nm
+     * @param bandNames    band names or empty
+     * @param badBands     bad band indices
+     * @param noData       no-data definition
+     * @param scaleFactor  scale factor
+     * @param georeference georeference, if known
+     * @param attributes   further metadata
+     */
+    public CubeMetadata(Path source, int lines, int samples, int bands, DataType dataType, Optional<Interleave> interleave,
+                        Optional<ByteOrder> byteOrder, Wavelengths wavelengths, List<String> bandNames, List<Integer> badBands,
+                        NoData noData, double scaleFactor, Optional<Georeference> georeference, Map<String, String> attributes) {
+        this(source, lines, samples, bands, dataType, interleave, byteOrder, wavelengths, bandNames, badBands, noData,
+                scaleFactor, georeference, attributes, List.of());
     }
 
     /**
@@ -120,6 +152,7 @@ public record CubeMetadata(
         private double scaleFactor = 1.0;
         private Optional<Georeference> georeference = Optional.empty();
         private final Map<String, String> attributes = new LinkedHashMap<>();
+        private List<ClassInfo> classes = List.of();
 
         private Builder(Path source, int lines, int samples, int bands, DataType dataType) {
             this.source = source;
@@ -211,10 +244,19 @@ public record CubeMetadata(
             return this;
         }
 
+        /**
+         * @param v the classes of a classification raster, by ascending value
+         * @return this
+         */
+        public Builder classes(List<ClassInfo> v) {
+            classes = v;
+            return this;
+        }
+
         /** @return the metadata */
         public CubeMetadata build() {
             return new CubeMetadata(source, lines, samples, bands, dataType, interleave, byteOrder, wavelengths,
-                    bandNames, badBands, noData, scaleFactor, georeference, attributes);
+                    bandNames, badBands, noData, scaleFactor, georeference, attributes, classes);
         }
     }
 }
