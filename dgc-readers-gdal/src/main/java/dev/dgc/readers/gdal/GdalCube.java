@@ -3,7 +3,6 @@ package dev.dgc.readers.gdal;
 import dev.dgc.api.cube.CubeMetadata;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
-import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdalconst.gdalconstConstants;
 
@@ -77,28 +76,30 @@ final class GdalCube implements HyperspectralCube {
             if (dataset == null) {
                 throw new IllegalStateException(metadata.source() + ": the cube is closed");
             }
-            float[] f = readAsDouble ? null : new float[pixels];
-            double[] d = readAsDouble ? new double[pixels] : null;
+            int[] gdalBands = new int[bands.length];
             for (int k = 0; k < bands.length; k++) {
-                Band band = dataset.GetRasterBand(bands[k] + 1);
-                int err = GdalNative.quietly(() -> readAsDouble
-                        ? band.ReadRaster(window.col(), window.row(), window.cols(), window.rows(), window.cols(), window.rows(),
-                                gdalconstConstants.GDT_Float64, d)
-                        : band.ReadRaster(window.col(), window.row(), window.cols(), window.rows(), window.cols(), window.rows(),
-                                gdalconstConstants.GDT_Float32, f));
-                if (err != gdalconstConstants.CE_None) {
-                    throw new IOException(metadata.source() + ": " + GdalNative.lastError("GDAL cannot read band " + bands[k]
-                            + " in window " + window));
+                gdalBands[k] = bands[k] + 1;
+            }
+            // one dataset-level call for all bands: GDAL reads each block once even when the file
+            // interleaves bands by pixel, and its default buffer layout is band-sequential, ours
+            double[] d = readAsDouble ? new double[(int) needed] : null;
+            Dataset ds = dataset;
+            int err = GdalNative.quietly(() -> readAsDouble
+                    ? ds.ReadRaster(window.col(), window.row(), window.cols(), window.rows(), window.cols(), window.rows(),
+                            gdalconstConstants.GDT_Float64, d, gdalBands)
+                    : ds.ReadRaster(window.col(), window.row(), window.cols(), window.rows(), window.cols(), window.rows(),
+                            gdalconstConstants.GDT_Float32, dst, gdalBands));
+            if (err != gdalconstConstants.CE_None) {
+                throw new IOException(metadata.source() + ": " + GdalNative.lastError("GDAL cannot read bands "
+                        + Arrays.toString(bands) + " in window " + window));
+            }
+            if (readAsDouble) {
+                for (int i = 0; i < d.length; i++) {
+                    dst[i] = (float) d[i];
                 }
-                int offset = k * pixels;
-                if (readAsDouble) {
-                    for (int p = 0; p < pixels; p++) {
-                        dst[offset + p] = (float) d[p];
-                    }
-                } else {
-                    System.arraycopy(f, 0, dst, offset, pixels);
-                }
-                blankNoDataValue(bandNoData[bands[k]], readAsDouble ? d : null, dst, offset, pixels);
+            }
+            for (int k = 0; k < bands.length; k++) {
+                blankNoDataValue(bandNoData[bands[k]], d, dst, k * pixels, pixels);
             }
         }
         applyScaleAndMask(bands.length, pixels, dst, noData);
@@ -111,7 +112,7 @@ final class GdalCube implements HyperspectralCube {
         }
         float asFloat = (float) value;
         for (int p = 0; p < pixels; p++) {
-            if (raw != null ? raw[p] == value : dst[offset + p] == asFloat) {
+            if (raw != null ? raw[offset + p] == value : dst[offset + p] == asFloat) {
                 dst[offset + p] = Float.NaN;
             }
         }

@@ -262,6 +262,9 @@ final class GdalMetadata {
             return Optional.empty();
         }
         OptionalInt epsg = hasCrs ? epsg(wkt) : OptionalInt.empty();
+        for (int i = 0; i < gt.length; i++) {
+            gt[i] += 0.0; // ENVI map info yields -0.0 rotations; the same place must compare equal whatever the driver
+        }
         return Optional.of(new Georeference(epsg, hasCrs ? Optional.of(wkt) : Optional.empty(), GeoTransform.fromGdal(gt)));
     }
 
@@ -275,29 +278,39 @@ final class GdalMetadata {
     static OptionalInt epsg(String wkt) {
         SpatialReference srs = new SpatialReference();
         try {
-            if (srs.ImportFromWkt(wkt) != 0) {
-                return OptionalInt.empty();
-            }
-            srs.AutoIdentifyEPSG();
-            OptionalInt code = authorityCode(srs);
-            if (code.isPresent()) {
-                return code;
-            }
-            int zone = srs.GetUTMZone();
-            if (zone != 0) {
-                int candidate = zone > 0 ? 32600 + zone : 32700 - zone;
-                SpatialReference utm = new SpatialReference();
-                try {
-                    if (utm.ImportFromEPSG(candidate) == 0 && srs.IsSame(utm) == 1) {
-                        return OptionalInt.of(candidate);
-                    }
-                } finally {
-                    utm.delete();
-                }
-            }
+            srs.ImportFromWkt(wkt);
+            OptionalInt code = autoIdentified(srs);
+            return code.isPresent() ? code : wgs84Utm(srs);
+        } catch (RuntimeException e) {
+            // the osr bindings signal an unparsable CRS by throwing: such a CRS simply has no code
             return OptionalInt.empty();
         } finally {
             srs.delete();
+        }
+    }
+
+    private static OptionalInt autoIdentified(SpatialReference srs) {
+        try {
+            srs.AutoIdentifyEPSG();
+        } catch (RuntimeException e) {
+            // "Unsupported SRS": no EPSG authority recognised, which the UTM check below may still resolve
+            return OptionalInt.empty();
+        }
+        return authorityCode(srs);
+    }
+
+    private static OptionalInt wgs84Utm(SpatialReference srs) {
+        int zone = srs.GetUTMZone();
+        if (zone == 0) {
+            return OptionalInt.empty();
+        }
+        int candidate = zone > 0 ? 32600 + zone : 32700 - zone;
+        SpatialReference utm = new SpatialReference();
+        try {
+            utm.ImportFromEPSG(candidate);
+            return srs.IsSame(utm) == 1 ? OptionalInt.of(candidate) : OptionalInt.empty();
+        } finally {
+            utm.delete();
         }
     }
 
