@@ -12,12 +12,13 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * A cube read through an open GDAL dataset, window by window and band by band with
- * {@code Band.ReadRaster}.
+ * A cube read through an open GDAL dataset: each {@link #read} is one {@code Dataset.ReadRaster}
+ * call for the window and the requested bands, whose buffer GDAL fills band-sequentially.
  *
  * <p>Types that a {@code float} holds exactly (8- and 16-bit integers, Float32) are read by GDAL
  * straight into {@code float}; wider types are read as {@code double} and rounded here, exactly as
- * the native readers round them, so both give the same floats.
+ * the native readers round them, so both give the same floats. No-data values are compared before
+ * that rounding.
  *
  * <p>Thread-safe: a GDAL dataset must not be used by two threads at once, so every read and the
  * close hold this cube's lock; concurrent reads of one cube are serialised, reads of different
