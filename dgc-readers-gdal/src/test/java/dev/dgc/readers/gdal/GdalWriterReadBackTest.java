@@ -49,6 +49,11 @@ class GdalWriterReadBackTest {
             String lost = String.join(" ", writer.limitations(raster, options)).toLowerCase(Locale.ROOT);
             Path target = dir.resolve("labels-" + writer.id() + "." + writer.extensions().get(0));
             writer.write(raster, target, options);
+            if (lost.contains("cannot be read back")) {
+                // a preview (PNG) is a picture of the labels; its own tests check the colours
+                soft.assertThat(target).as(writer.id() + ": preview written").isNotEmptyFile();
+                continue;
+            }
             checkLabelsAndGeoreference(soft, writer.id(), raster, target, lost);
             checkColoursAndNames(soft, writer.id(), target, lost);
         }
@@ -87,6 +92,9 @@ class GdalWriterReadBackTest {
                 int label = raster.labels()[i];
                 if (label == 0 && noDataKept) {
                     soft.assertThat(mask[i]).as(id + ": pixel " + i + " is no-data").isTrue();
+                } else if (label == 0) {
+                    // a writer may warn that only some software reads its no-data marker; GDAL may still read it
+                    soft.assertThat(mask[i] || values[i] == 0f).as(id + ": pixel " + i + " is no-data or 0").isTrue();
                 } else {
                     soft.assertThat(values[i]).as(id + ": label of pixel " + i).isEqualTo((float) label);
                 }
