@@ -64,7 +64,8 @@ final class Hdf5CubeOpener {
         HdfFile file;
         try {
             file = new HdfFile(path);
-        } catch (HdfException e) {
+        } catch (RuntimeException e) {
+            // jHDF signals a damaged superblock with HdfException, IllegalArgumentException and others
             throw new IOException(path + ": not a readable HDF5 file: " + e.getMessage(), e);
         }
         try {
