@@ -167,6 +167,49 @@ class Hdf5SamplesTest {
     }
 
     @Test
+    void theWavelengthsOptionNamesAnAttributeAndUnitlessSmallValuesAreMicrometres() throws Exception {
+        // my_coefficients = 1, 2 without units: below 30, so micrometres
+        try (HyperspectralCube cube = open("fwhm.h5", Map.of("wavelengths", "my_coefficients"))) {
+            assertThat(cube.metadata().wavelengths().centersNm()).containsExactly(1000.0, 2000.0);
+        }
+    }
+
+    @Test
+    void aWavelengthsOptionNamingNothingListsTheAttributes() {
+        assertThatThrownBy(() -> open("fwhm.h5", Map.of("wavelengths", "/sensor/wl")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("fwhm.h5: option 'wavelengths' names '/sensor/wl'")
+                .hasMessageContaining("center_wavelengths");
+    }
+
+    @Test
+    void probingFromManyThreadsAtOnceGivesTheSameAnswer() {
+        Path emit = sample("fake_EMIT_L2A_with_good_wavelengths.nc");
+        ProbeResult expected = READER.probe(emit);
+        assertThat(java.util.stream.IntStream.range(0, 32).parallel().mapToObj(i -> READER.probe(emit)))
+                .allSatisfy(r -> assertThat(r).isEqualTo(expected));
+    }
+
+    @Test
+    void windowsReadFromManyThreadsAtOnceAgreeWithOneRead() throws Exception {
+        try (HyperspectralCube cube = open("deflate.h5", Map.of())) {
+            float[] whole = cube.read(cube.metadata().extent(), new int[] {0});
+            assertThat(java.util.stream.IntStream.range(0, 20).parallel().mapToObj(r -> {
+                try {
+                    return cube.read(new Window(r, 0, 1, 20), new int[] {0});
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList()).allSatisfy(row -> assertThat(row).hasSize(20))
+                    .satisfies(rows -> {
+                        for (int r = 0; r < 20; r++) {
+                            assertThat(rows.get(r)).containsExactly(java.util.Arrays.copyOfRange(whole, r * 20, r * 20 + 20));
+                        }
+                    });
+        }
+    }
+
+    @Test
     void aMissingDatasetNamesFileAndPathAndListsTheDatasetsPresent() {
         assertThatThrownBy(() -> open("deflate.h5", Map.of("dataset", "/cube")))
                 .isInstanceOf(IOException.class)
