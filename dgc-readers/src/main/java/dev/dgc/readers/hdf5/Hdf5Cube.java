@@ -14,13 +14,17 @@ import java.util.Objects;
 
 /**
  * A cube read from an HDF5 dataset by hyperslab: each {@link #read} asks jHDF for the rows and
- * columns of the window and the span of bands from the lowest to the highest requested one, so a
- * chunked, gzip-compressed dataset is inflated only chunk by chunk. A 2-D dataset is a single band.
+ * columns of the window and, for each run of requested bands (sorted, gaps of at most
+ * {@value #MAX_BAND_GAP}), the span of that run, so a chunked, gzip-compressed dataset is inflated
+ * only chunk by chunk. A 2-D dataset is a single band.
  *
  * <p>Thread-safe: reads are serialised on the open file, because jHDF's chunk caches are not
  * documented as safe for concurrent use. {@link #close} closes the file.
  */
 final class Hdf5Cube implements HyperspectralCube {
+
+    /** Requested bands at most this far apart share one hyperslab. */
+    private static final int MAX_BAND_GAP = 8;
 
     private final CubeMetadata metadata;
     private final HdfFile file;
@@ -60,14 +64,10 @@ final class Hdf5Cube implements HyperspectralCube {
         Objects.requireNonNull(bands, "bands");
         Objects.requireNonNull(dst, "dst");
         window.requireWithin(metadata.lines(), metadata.samples());
-        int lo = Integer.MAX_VALUE;
-        int hi = -1;
         for (int b : bands) {
             if (b < 0 || b >= metadata.bands()) {
                 throw new IndexOutOfBoundsException(metadata.source() + ": band " + b + " is outside 0…" + (metadata.bands() - 1));
             }
-            lo = Math.min(lo, b);
-            hi = Math.max(hi, b);
         }
         int pixels = window.pixels();
         long needed = (long) bands.length * pixels;
@@ -84,34 +84,49 @@ final class Hdf5Cube implements HyperspectralCube {
             }
             return;
         }
-        int[] start = new int[3];
-        int[] count = new int[3];
         CubeAxes a = axes == null ? CubeAxes.ROWS_COLS_BANDS : axes;
-        start[a.rowAxis()] = window.row();
-        count[a.rowAxis()] = window.rows();
-        start[a.colAxis()] = window.col();
-        count[a.colAxis()] = window.cols();
-        start[a.bandAxis()] = lo;
-        count[a.bandAxis()] = hi - lo + 1;
-        double[] slab = slab(start, count);
-        int[] stride = {count[1] * count[2], count[2], 1};
         NoData rule = metadata.noData();
         int rows = window.rows();
         int cols = window.cols();
         boolean[] missing = new boolean[pixels];
-        for (int k = 0; k < bands.length; k++) {
-            int bandBase = (bands[k] - lo) * stride[a.bandAxis()];
-            for (int r = 0; r < rows; r++) {
-                int rowBase = bandBase + r * stride[a.rowAxis()];
-                for (int c = 0; c < cols; c++) {
-                    double v = slab[rowBase + c * stride[a.colAxis()]];
-                    int p = r * cols + c;
-                    if (rule.isNoData(v)) {
-                        missing[p] = true;
+        int[] sorted = Arrays.stream(bands).distinct().sorted().toArray();
+        int first = 0;
+        while (first < sorted.length) {
+            // one hyperslab per run of requested bands with small gaps: a few wasted bands cost less than another read
+            int last = first;
+            while (last + 1 < sorted.length && sorted[last + 1] - sorted[last] <= MAX_BAND_GAP) {
+                last++;
+            }
+            int lo = sorted[first];
+            int hi = sorted[last];
+            int[] start = new int[3];
+            int[] count = new int[3];
+            start[a.rowAxis()] = window.row();
+            count[a.rowAxis()] = rows;
+            start[a.colAxis()] = window.col();
+            count[a.colAxis()] = cols;
+            start[a.bandAxis()] = lo;
+            count[a.bandAxis()] = hi - lo + 1;
+            double[] slab = slab(start, count);
+            int[] stride = {count[1] * count[2], count[2], 1};
+            for (int k = 0; k < bands.length; k++) {
+                if (bands[k] < lo || bands[k] > hi) {
+                    continue;
+                }
+                int bandBase = (bands[k] - lo) * stride[a.bandAxis()];
+                for (int r = 0; r < rows; r++) {
+                    int rowBase = bandBase + r * stride[a.rowAxis()];
+                    for (int c = 0; c < cols; c++) {
+                        double v = slab[rowBase + c * stride[a.colAxis()]];
+                        int p = r * cols + c;
+                        if (rule.isNoData(v)) {
+                            missing[p] = true;
+                        }
+                        dst[k * pixels + p] = (float) v;
                     }
-                    dst[k * pixels + p] = (float) v;
                 }
             }
+            first = last + 1;
         }
         for (int p = 0; p < pixels; p++) {
             if (missing[p]) {

@@ -210,6 +210,15 @@ class Hdf5SamplesTest {
     }
 
     @Test
+    void bandsInAnyOrderWithRepeatsLandWhereAsked() throws Exception {
+        // EMIT sample read as bands,rows,cols has 2 bands; ask band 1, band 0, band 1 again
+        try (HyperspectralCube cube = open("fake_EMIT_L2A_with_good_wavelengths.nc", Map.of("axes", "bands,rows,cols"))) {
+            // band b, row r, col c is reflectance(b, r, c): h5dump (1,0,*) = 30, -30; (0,0,*) = 10, -10
+            assertThat(cube.read(new Window(0, 0, 1, 2), new int[] {1, 0, 1})).containsExactly(30, -30, 10, -10, 30, -30);
+        }
+    }
+
+    @Test
     void aMissingDatasetNamesFileAndPathAndListsTheDatasetsPresent() {
         assertThatThrownBy(() -> open("deflate.h5", Map.of("dataset", "/cube")))
                 .isInstanceOf(IOException.class)
