@@ -1,9 +1,9 @@
 package dev.dgc.app.config;
 
-import dev.dgc.api.PluginKind;
+import dev.dgc.app.config.ReaderChoice.Probe;
+
 import dev.dgc.api.io.ProbeResult;
 import dev.dgc.api.io.ReaderProvider;
-import dev.dgc.core.plugins.PluginDescriptor;
 import dev.dgc.core.plugins.PluginRegistry;
 
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ import java.util.stream.Stream;
  * at all, so {@code scenes/**}{@code /*.hdr} finds {@code scenes/a.hdr} too). Relative paths and globs are resolved against the working directory.
  *
  * <p>With {@code reader: auto}, every installed reader probes each file and the strongest answer
- * wins: {@link ProbeResult.Level#INTENDED} over {@link ProbeResult.Level#SUITABLE}, then the higher
+ * wins ({@link ReaderChoice}): {@link ProbeResult.Level#INTENDED} over {@link ProbeResult.Level#SUITABLE}, then the higher
  * {@link ReaderProvider#priority()}, then the smaller id, so the choice never depends on discovery
  * order. A forced reader opens a single named file without probing; it still filters folder and
  * glob matches by probing, since those name many files the user did not pick one by one.
@@ -55,15 +54,6 @@ final class InputResolver {
         static Resolution failed(String problem) {
             return new Resolution(List.of(), null, problem);
         }
-    }
-
-    private static final Comparator<Probe> STRONGEST_FIRST = Comparator
-            .comparing((Probe p) -> p.result().level())
-            .thenComparing(Comparator.comparingInt((Probe p) -> p.reader().priority()).reversed())
-            .thenComparing(p -> p.reader().id());
-
-    /** One reader's answer for one file. */
-    private record Probe(ReaderProvider reader, ProbeResult result) {
     }
 
     private final PluginRegistry registry;
@@ -129,8 +119,8 @@ final class InputResolver {
         if (forced != null) {
             return new Resolution(List.of(file), forced.id(), null);
         }
-        List<Probe> probes = probe(file, readers());
-        Optional<Probe> best = best(probes);
+        List<Probe> probes = ReaderChoice.probe(file, readers());
+        Optional<Probe> best = ReaderChoice.best(probes);
         if (best.isEmpty()) {
             return Resolution.failed("no installed reader can open " + file + explain(probes));
         }
@@ -143,8 +133,8 @@ final class InputResolver {
         Map<Path, String> chosen = new LinkedHashMap<>();
         List<Probe> firstRefusals = null;
         for (Path f : files) {
-            List<Probe> probes = probe(f, candidates);
-            Optional<Probe> best = best(probes);
+            List<Probe> probes = ReaderChoice.probe(f, candidates);
+            Optional<Probe> best = ReaderChoice.best(probes);
             if (best.isPresent()) {
                 chosen.put(f, best.get().reader().id());
             } else if (firstRefusals == null) {
@@ -169,30 +159,7 @@ final class InputResolver {
     }
 
     private List<ReaderProvider> readers() {
-        List<ReaderProvider> out = new ArrayList<>();
-        for (PluginDescriptor d : registry.list(PluginKind.READER)) {
-            out.add((ReaderProvider) d.plugin());
-        }
-        return out;
-    }
-
-    private static List<Probe> probe(Path file, List<ReaderProvider> readers) {
-        List<Probe> out = new ArrayList<>(readers.size());
-        for (ReaderProvider r : readers) {
-            ProbeResult answer;
-            try {
-                answer = r.probe(file);
-            } catch (RuntimeException e) {
-                // the contract says probe never throws; a reader that does must not hide the others
-                answer = ProbeResult.unable("probe failed: " + e);
-            }
-            out.add(new Probe(r, answer == null ? ProbeResult.unable("probe gave no answer") : answer));
-        }
-        return out;
-    }
-
-    private static Optional<Probe> best(List<Probe> probes) {
-        return probes.stream().filter(p -> p.result().canOpen()).min(STRONGEST_FIRST);
+        return ReaderChoice.readers(registry);
     }
 
     /** Each reader's reason for refusing, so the user sees which one came closest. */

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reader {@code matlab}: opens a numeric variable of a MATLAB 5 MAT-file as a hyperspectral cube,
+ * Reader {@code matlab}: opens a numeric variable of a MATLAB MAT-file (v5 or v7.3) as a hyperspectral cube,
  * or a 2-D variable (a ground-truth map) as a single-band cube.
  *
  * <p><b>Whole variable in memory.</b> MATLAB compresses each variable with zlib as one stream, so a
@@ -32,15 +32,14 @@ import java.util.List;
  * {@code colsVariable}) or options ({@code rows}, {@code cols}). Integer classes keep their sign
  * and exact values; {@link dev.dgc.api.cube.CubeMetadata#dataType()} is the variable's class.
  *
- * <p><b>MATLAB v7.3</b> files are HDF5 files behind a MATLAB header; {@link #probe} recognises them
- * and answers {@link ProbeResult.Level#UNABLE}, since their variables are read by the HDF5 reader.
+ * <p><b>MATLAB v7.3</b> files are HDF5 files behind a MATLAB header; they are read through jHDF with
+ * the same options and layouts. MATLAB stores arrays column-major, so HDF5 lists an H×W×C array as
+ * C×W×H; the reader reverses the dimensions back, so layouts mean the same in both versions. The
+ * variable is loaded whole here too.
  *
  * <p>Stateless and thread-safe; the cubes it opens may be read from several threads at once.
  */
 public final class MatlabReaderProvider implements ReaderProvider {
-
-    /** The reason given for MATLAB v7.3 files, in probe answers and open errors alike. */
-    static final String V73_REASON = "MATLAB v7.3 (HDF5) files are read by the hdf5 reader, not yet available";
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public MatlabReaderProvider() {
@@ -60,7 +59,7 @@ public final class MatlabReaderProvider implements ReaderProvider {
      */
     @Override
     public String description() {
-        return "MATLAB 5 MAT-files (.mat): a numeric variable as a cube, loaded whole; 2-D variables as 1-band maps";
+        return "MATLAB MAT-files (.mat, v5 and v7.3): a numeric variable as a cube, loaded whole; 2-D variables as 1-band maps";
     }
 
     /**
@@ -80,8 +79,8 @@ public final class MatlabReaderProvider implements ReaderProvider {
      * 512), reading at most its first 520 bytes. Never throws.
      *
      * @param path the file
-     * @return {@link ProbeResult.Level#INTENDED} for MATLAB 5 files, {@link ProbeResult.Level#UNABLE}
-     *         for v7.3 files and everything else, with the reason
+     * @return {@link ProbeResult.Level#INTENDED} for MATLAB 5 and v7.3 files,
+     *         {@link ProbeResult.Level#UNABLE} for everything else, with the reason
      */
     @Override
     public ProbeResult probe(Path path) {
@@ -92,7 +91,7 @@ public final class MatlabReaderProvider implements ReaderProvider {
             MatFileSignature signature = MatFileSignature.read(path);
             return switch (signature.format()) {
                 case V5 -> ProbeResult.intended("MATLAB 5 MAT-file header, " + endianness(signature.byteOrder()));
-                case V73 -> ProbeResult.unable(V73_REASON);
+                case V73 -> ProbeResult.intended("MATLAB v7.3 MAT-file header (HDF5 at byte 512)");
                 case OTHER -> ProbeResult.unable("not a MAT-file: " + signature.description());
             };
         } catch (IOException | RuntimeException e) {
@@ -101,12 +100,12 @@ public final class MatlabReaderProvider implements ReaderProvider {
     }
 
     /**
-     * Opens a variable of a MATLAB 5 file as a cube, loading it whole (see the class description).
+     * Opens a variable of a MATLAB 5 or v7.3 file as a cube, loading it whole (see the class description).
      *
      * @param path    the MAT-file
      * @param options options validated against {@link #parameters()}
      * @return the cube, whose samples are all in memory
-     * @throws IOException if the file is missing, not a MATLAB 5 file, truncated or corrupt, if the
+     * @throws IOException if the file is missing, not a MAT-file, truncated or corrupt, if the
      *                     variable is missing or of the wrong class or shape, or if the options
      *                     contradict each other; the message names the file and the variable or
      *                     option, and lists the variables present where that helps
@@ -124,8 +123,8 @@ public final class MatlabReaderProvider implements ReaderProvider {
         }
         MatFileSignature signature = MatFileSignature.read(path);
         return switch (signature.format()) {
-            case V5 -> Mat5CubeLoader.load(path, signature, parsed);
-            case V73 -> throw new IOException(path + ": " + V73_REASON);
+            case V5 -> MatCubeLoader.load(path, signature, parsed);
+            case V73 -> MatCubeLoader.load73(path, signature, parsed);
             case OTHER -> throw new IOException(path + ": not a MATLAB MAT-file: " + signature.description());
         };
     }

@@ -6,7 +6,8 @@
  * decoded with mfl-core. Their variables are compressed as a whole, so a window cannot be read
  * without inflating everything before it: the reader loads the chosen variable once when the cube
  * is opened and serves windows from memory. MATLAB v7.3 files are HDF5 files behind a MATLAB header;
- * this reader recognises them and declines, pointing to the HDF5 reader.
+ * they are read with jHDF ({@link dev.dgc.readers.matlab.Mat73Values}), their reversed dimensions
+ * turned back into MATLAB's, and loaded the same way.
  *
  * <p>Axis order is resolved here, never downstream: MATLAB stores arrays column-major, and a
  * variable may hold the cube as rows × cols × bands (MATLAB's usual H×W×C), as bands × rows × cols,

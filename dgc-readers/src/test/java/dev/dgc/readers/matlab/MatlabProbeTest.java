@@ -59,18 +59,18 @@ class MatlabProbeTest {
     }
 
     @Test
-    void aMatlab73FileIsRecognisedAndLeftToTheHdf5Reader(@TempDir Path dir) throws Exception {
+    void aMatlab73FileIsRecognisedByItsHeaderAndTheHdf5SignatureAfterIt(@TempDir Path dir) throws Exception {
         ProbeResult r = reader.probe(matlab73(dir.resolve("cube73.mat")));
-        assertThat(r.level()).isEqualTo(ProbeResult.Level.UNABLE);
-        assertThat(r.reason()).isEqualTo("MATLAB v7.3 (HDF5) files are read by the hdf5 reader, not yet available");
+        assertThat(r.level()).isEqualTo(ProbeResult.Level.INTENDED);
+        assertThat(r.reason()).isEqualTo("MATLAB v7.3 MAT-file header (HDF5 at byte 512)");
     }
 
     @Test
-    void openingAMatlab73FileSaysWhichReaderReadsIt(@TempDir Path dir) throws Exception {
+    void aMatlab73FileWithoutAnHdf5BodyIsAnIOExceptionNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = matlab73(dir.resolve("cube73.mat"));
         assertThatThrownBy(() -> ExampleData.open(file, Map.of()))
                 .isInstanceOf(IOException.class)
-                .hasMessage(file + ": MATLAB v7.3 (HDF5) files are read by the hdf5 reader, not yet available");
+                .hasMessageStartingWith(file + ": not a readable MATLAB v7.3 (HDF5) file");
     }
 
     /** The start of a v7.3 file: the MATLAB header in a 512-byte HDF5 user block, then the HDF5 signature. */

@@ -5,8 +5,6 @@ import dev.dgc.api.cube.CubeMetadata;
 import dev.dgc.api.cube.DataType;
 import dev.dgc.api.cube.NoData;
 import dev.dgc.readers.matlab.MatlabOptions.Layout;
-import us.hebi.matlab.mat.types.MatFile;
-import us.hebi.matlab.mat.types.Matrix;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,13 +18,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Loads one variable of a MATLAB 5 file as a cube: chooses the variable, works out rows, columns and
+ * Loads one variable of a MAT-file (MATLAB 5, or v7.3 through {@link Mat73Values}) as a cube: chooses the variable, works out rows, columns and
  * bands from the layout, and copies the values into band-sequential order.
  *
  * <p>Every error names the file and the variable or option at fault, and lists the variables the
  * file does hold when a different choice would help.
  */
-final class Mat5CubeLoader {
+final class MatCubeLoader {
 
     /** Java arrays stop a little short of {@link Integer#MAX_VALUE} elements. */
     private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
@@ -35,12 +33,21 @@ final class Mat5CubeLoader {
     private final MatFileSignature signature;
     private final MatlabOptions options;
     private final List<MatVariable> variables;
+    private final ValuesOpener opener;
 
-    private Mat5CubeLoader(Path path, MatFileSignature signature, MatlabOptions options, List<MatVariable> variables) {
+    /** Opens the values of some variables, which stay readable until closed. */
+    @FunctionalInterface
+    private interface ValuesOpener {
+        MatValues open(Set<String> names) throws IOException;
+    }
+
+    private MatCubeLoader(Path path, MatFileSignature signature, MatlabOptions options, List<MatVariable> variables,
+                          ValuesOpener opener) {
         this.path = path;
         this.signature = signature;
         this.options = options;
         this.variables = variables;
+        this.opener = opener;
     }
 
     /**
@@ -53,7 +60,25 @@ final class Mat5CubeLoader {
      * @throws IOException if the file cannot be read, or no variable fits the options
      */
     static MatlabCube load(Path path, MatFileSignature signature, MatlabOptions options) throws IOException {
-        return new Mat5CubeLoader(path, signature, options, Mat5Variables.list(path)).load();
+        return new MatCubeLoader(path, signature, options, Mat5Variables.list(path),
+                names -> new Mat5Values(Mat5Variables.load(path, names))).load();
+    }
+
+    /**
+     * Opens a cube from a MATLAB v7.3 file (HDF5 behind a MATLAB header), whose arrays are stored
+     * with their dimensions reversed; {@link Mat73Values} undoes that, so the layouts mean what they
+     * mean for MATLAB 5 files.
+     *
+     * @param path      the file
+     * @param signature its signature, of format {@link MatFileSignature.Format#V73}
+     * @param options   the reader options
+     * @return the cube, with every sample in memory
+     * @throws IOException if the file cannot be read, or no variable fits the options
+     */
+    static MatlabCube load73(Path path, MatFileSignature signature, MatlabOptions options) throws IOException {
+        try (Mat73Values values = Mat73Values.open(path)) {
+            return new MatCubeLoader(path, signature, options, values.variables(), names -> values.retained()).load();
+        }
     }
 
     private MatlabCube load() throws IOException {
@@ -66,13 +91,12 @@ final class Mat5CubeLoader {
             names.add(options.colsVariable());
         }
         // the loaded variables live in buffers that closing the file releases; the cube keeps a copy
-        try (MatFile file = Mat5Variables.load(path, names)) {
+        try (MatValues file = opener.open(names)) {
             CubeGeometry geometry = options.layout() == Layout.BANDS_PIXELS
                     ? pixelGeometry(array, file)
                     : CubeGeometry.ofAxes(options.layout(), array);
-            Matrix values = file.getMatrix(array.name());
             DataType type = array.dataType();
-            float[] samples = bandSequential(values, type, geometry);
+            float[] samples = bandSequential(file.elements(array), geometry);
             boolean floating = type == DataType.FLOAT32 || type == DataType.FLOAT64;
             return new MatlabCube(metadata(array, type, geometry), samples, floating && holdsNaN(samples));
         }
@@ -143,7 +167,7 @@ final class Mat5CubeLoader {
     }
 
     /** Rows and columns of a bands × pixels matrix, from the options or from scalar variables. */
-    private CubeGeometry pixelGeometry(MatVariable array, MatFile file) throws IOException {
+    private CubeGeometry pixelGeometry(MatVariable array, MatValues file) throws IOException {
         int pixels = array.size(1);
         Optional<Side> givenRows = side(file, MatlabOptions.ROWS, options.rows(), options.rowsVariable(), "rows");
         Optional<Side> givenCols = side(file, MatlabOptions.COLS, options.cols(), options.colsVariable(), "columns");
@@ -174,7 +198,7 @@ final class Mat5CubeLoader {
     }
 
     /** The side given by an option or, failing that, by a scalar variable; empty if neither exists. */
-    private Optional<Side> side(MatFile file, String option, OptionalInt optionValue, String variable, String what)
+    private Optional<Side> side(MatValues file, String option, OptionalInt optionValue, String variable, String what)
             throws IOException {
         if (optionValue.isPresent()) {
             return Optional.of(new Side(optionValue.getAsInt(), "option '" + option + "'"));
@@ -187,7 +211,7 @@ final class Mat5CubeLoader {
         if (!v.numeric() || v.complex() || v.elements() != 1) {
             throw new IOException(path + ": variable " + v + " should be a real scalar holding the number of " + what);
         }
-        double value = file.getMatrix(variable).getDouble(0);
+        double value = file.first(v);
         if (!(value >= 1) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
             throw new IOException(path + ": variable '" + variable + "' should hold the number of " + what
                     + " as a positive whole number, found " + value);
@@ -204,18 +228,8 @@ final class Mat5CubeLoader {
         return new Side(pixels / known.size(), "pixels ÷ " + knownWhat);
     }
 
-    /** Copies the array into band-sequential order, converting each value exactly as its class says. */
-    private static float[] bandSequential(Matrix values, DataType type, CubeGeometry g) {
-        SampleReader reader = switch (type) {
-            case FLOAT32, FLOAT64 -> i -> (float) values.getDouble(i);
-            // mfl-core hands out uint64 in a long's bits: values of 2^63 and above come back negative
-            case UINT64 -> i -> {
-                long v = values.getLong(i);
-                return v >= 0 ? (float) v : (float) (v >>> 1) * 2f;
-            };
-            // getLong widens unsigned classes correctly (uint8 200 stays 200) and keeps signed ones signed
-            default -> i -> (float) values.getLong(i);
-        };
+    /** Copies the array into band-sequential order. */
+    private static float[] bandSequential(MatValues.Elements reader, CubeGeometry g) {
         float[] out = new float[g.lines() * g.samples() * g.bands()];
         int o = 0;
         for (int b = 0; b < g.bands(); b++) {
@@ -226,12 +240,6 @@ final class Mat5CubeLoader {
             }
         }
         return out;
-    }
-
-    /** Reads one element of a MATLAB array as a float. */
-    @FunctionalInterface
-    private interface SampleReader {
-        float read(int index);
     }
 
     private static boolean holdsNaN(float[] samples) {
