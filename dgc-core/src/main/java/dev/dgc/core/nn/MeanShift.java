@@ -35,7 +35,7 @@ public final class MeanShift {
      * What {@link #build} added.
      *
      * @param shifted   z, {@code [N, D, H, W]}, not unit length
-     * @param theta     θ, a scalar: a trainable variable when the bandwidth is learned, else a constant
+     * @param theta     θ, a scalar: a trainable variable when the bandwidth is learned (and iterations &gt; 0), else a constant
      * @param bandwidth σ = softplus(θ), a scalar
      */
     public record Result(SDVariable shifted, SDVariable theta, SDVariable bandwidth) {
@@ -75,7 +75,8 @@ public final class MeanShift {
                         MeanShiftSettings settings, boolean stopGradient) {
         DataType type = embeddings.dataType();
         var thetaValue = Nd4j.scalar(thetaFor(settings.bandwidth())).castTo(type);
-        SDVariable theta = settings.learnBandwidth()
+        // with no iteration σ reaches nothing, and a variable without gradient would stall the optimiser
+        SDVariable theta = settings.learnBandwidth() && settings.iterations() > 0
                 ? sd.var(prefix + "theta", thetaValue)
                 : sd.constant(prefix + "theta", thetaValue);
         SDVariable sigma = sd.nn().softplus(prefix + "bandwidth", theta);
