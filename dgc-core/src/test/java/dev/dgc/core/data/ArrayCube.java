@@ -1,0 +1,75 @@
+package dev.dgc.core.data;
+
+import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.DataType;
+import dev.dgc.api.cube.HyperspectralCube;
+import dev.dgc.api.cube.Window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An in-memory cube for tests: values band-sequential, NaN marks no-data, and every window read is
+ * recorded so tests can check what was read.
+ */
+final class ArrayCube implements HyperspectralCube {
+
+    private final CubeMetadata metadata;
+    private final float[] values;
+    final List<Window> reads = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @param bands   bands
+     * @param lines   rows
+     * @param samples columns
+     * @param values  band-sequential values, NaN = no-data
+     */
+    ArrayCube(int bands, int lines, int samples, float[] values) {
+        if (values.length != bands * lines * samples) {
+            throw new IllegalArgumentException("wrong length " + values.length);
+        }
+        this.metadata = CubeMetadata.builder(Path.of("memory.cube"), lines, samples, bands, DataType.FLOAT32).build();
+        this.values = values.clone();
+    }
+
+    @Override
+    public CubeMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public void read(Window window, int[] bands, float[] dst, boolean[] noData) {
+        window.requireWithin(metadata.lines(), metadata.samples());
+        reads.add(window);
+        int pixels = window.pixels();
+        if (noData != null) {
+            java.util.Arrays.fill(noData, 0, pixels, false);
+        }
+        for (int b = 0; b < bands.length; b++) {
+            for (int r = 0; r < window.rows(); r++) {
+                for (int c = 0; c < window.cols(); c++) {
+                    float v = values[(bands[b] * metadata.lines() + window.row() + r) * metadata.samples() + window.col() + c];
+                    dst[(b * window.rows() + r) * window.cols() + c] = v;
+                    if (noData != null && Float.isNaN(v)) {
+                        noData[r * window.cols() + c] = true;
+                    }
+                }
+            }
+        }
+        if (noData != null) {
+            for (int i = 0; i < pixels; i++) {
+                if (noData[i]) {
+                    for (int b = 0; b < bands.length; b++) {
+                        dst[b * pixels + i] = Float.NaN;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
