@@ -29,8 +29,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +108,14 @@ final class RunCommand implements Callable<Integer> {
             ResolvedConfig.write(c, out);
             List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
             TrainingResult result;
+            PrintStream stdoutStream = System.out;
             try (LossLog log = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume)) {
+                // ND4J prints a line per differentiated op on System.out while it builds the gradient graph;
+                // our own output goes through the command's writer, so the stream is muted while training
+                System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
                 result = trainer.train(new Both(new ProgressBar(err, System.console() != null), log), resume);
+            } finally {
+                System.setOut(stdoutStream);
             }
             Path png = out.resolve(LossCurvePlot.FILE_NAME);
             LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
