@@ -269,8 +269,9 @@ public final class ConfigSchema {
                         ParameterSpec.number("gradientClip", 1.0, "global gradient-norm limit; 0 turns clipping off").withMin(0),
                         ParameterSpec.integer("checkpointEvery", 100, "steps between checkpoints; 0 writes one only at the end")
                                 .withMin(0),
-                        ParameterSpec.integer("epochs", 10, "how many epochs the steps are divided into for the schedules"
-                                + " the reference steps once per epoch: the kick decay and loss-weight schedules (E of §5.1)")
+                        ParameterSpec.integer("epochs", 10, "E of §5.1: the steps are cut into this many epochs for the"
+                                + " schedules the reference steps once per epoch; a loss schedule without 'epochs' ends here;"
+                                + " the kick decay runs over 10, so with centroids.kickDecay on this must stay 10")
                                 .withMin(1)),
                 nested("optimizer", "the optimiser and its settings"), null);
         add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",

@@ -28,16 +28,26 @@ import java.util.List;
  */
 public final class TrainingSettingsFactory {
 
+    /**
+     * The epochs over which the engine decays the kick (the reference's E = 10, TV8); the engine's
+     * settings do not carry {@code training.epochs}, so another value cannot take effect for the kick.
+     */
+    static final int ENGINE_KICK_EPOCHS = 10;
+
     private TrainingSettingsFactory() {
     }
 
     /**
+     * Builds the settings of a run.
+     *
      * @param config   a config bound with {@code registry}
      * @param registry the plugins the config's ids name
      * @param bands    the band count of the training cubes (all the same, checked when they were opened)
      * @return the settings of the run
      * @throws IllegalArgumentException when a value the config schema allows is still refused by the
-     *                                  engine (for example a K the engine cannot build)
+     *                                  engine: a {@code training.epochs} other than the kick decay's
+     *                                  {@value #ENGINE_KICK_EPOCHS} while {@code centroids.kickDecay} is on,
+     *                                  or values the engine's records reject
      */
     public static TrainingSettings create(DgcConfig config, PluginRegistry registry, int bands) {
         ModelConfig m = config.model();
@@ -47,9 +57,14 @@ public final class TrainingSettingsFactory {
                 new MeanShiftSettings(ms.window(), ms.iterations(), ms.bandwidth(), ms.learnBandwidth()));
         List<LossTerm> losses = config.enabledLosses().stream().map(l -> term(l, registry)).toList();
         CentroidConfig c = config.centroids();
+        TrainingConfig t = config.training();
+        if (c.kickDecay() && t.epochs() != ENGINE_KICK_EPOCHS) {
+            throw new IllegalArgumentException("training.epochs is " + t.epochs() + ", but the kick decay runs over "
+                    + ENGINE_KICK_EPOCHS + " epochs in this engine; set training.epochs to " + ENGINE_KICK_EPOCHS
+                    + " or centroids.kickDecay to false (loss-weight schedules can set their own 'epochs')");
+        }
         CentroidSettings centroids = new CentroidSettings(c.trainable(), c.emaDecay(), c.legacyChannelScramble(), c.deadMass(),
                 c.kick(), c.kickDecay(), c.pruneFraction());
-        TrainingConfig t = config.training();
         OptimizerConfig o = t.optimizer();
         OptimizerSettings optimizer = new OptimizerSettings(o.lr(), o.weightDecay(), o.beta1(), o.beta2(), o.epsilon());
         return new TrainingSettings(model, losses, centroids, optimizer, config.data().normalization(), t.steps(), t.batch(),

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The config → engine settings mapping, with the built-in plugins and the shipped Salinas-A cube. */
 class TrainingSettingsFactoryTest {
@@ -103,5 +104,13 @@ class TrainingSettingsFactoryTest {
         assertThat(c.sampler().params().getBoolean("affine")).isTrue();
         assertThat(List.of(s.steps(), s.batch(), s.checkpointEvery())).containsExactly(40, 2, 5);
         assertThat(s.seed()).isEqualTo(7L);
+    }
+
+    @Test
+    void otherEpochsThanTheKickDecaysAreRefusedWhileTheKickDecays() throws IOException {
+        DgcConfig c = load("training: {epochs: 4}\n");
+
+        assertThatThrownBy(() -> TrainingSettingsFactory.create(c, REGISTRY, 204)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("training.epochs is 4").hasMessageContaining("centroids.kickDecay to false");
     }
 }
