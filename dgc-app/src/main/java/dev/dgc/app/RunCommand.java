@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -98,22 +99,28 @@ final class RunCommand implements Callable<Integer> {
             openInputs(c, registry, cubes);
             TrainingSettings settings;
             Trainer trainer;
-            PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
             try {
+                PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
                 settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
                 trainer = new Trainer(settings, cubes, sampler, out);
             } catch (IllegalArgumentException e) {
                 throw new DgcException(DgcException.Kind.USAGE, config + ": " + e.getMessage());
             }
-            ResolvedConfig.write(c, out);
             List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
+            LossLog lossLog;
+            try {
+                lossLog = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume);
+            } catch (IllegalArgumentException e) {
+                throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
+            }
+            ResolvedConfig.write(c, out);
             TrainingResult result;
             PrintStream stdoutStream = System.out;
-            try (LossLog log = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume)) {
+            try (LossLog log = lossLog) {
                 // ND4J prints a line per differentiated op on System.out while it builds the gradient graph;
                 // our own output goes through the command's writer, so the stream is muted while training
                 System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
-                result = trainer.train(new Both(new ProgressBar(err, System.console() != null), log), resume);
+                result = trainer.train(new Both(new ProgressBar(err, interactive()), log), resume);
             } finally {
                 System.setOut(stdoutStream);
             }
@@ -127,6 +134,23 @@ final class RunCommand implements Callable<Integer> {
             throw new DgcException(DgcException.Kind.RUNTIME, "run: " + e.getCause().getMessage(), e);
         } finally {
             closeAll(cubes, err);
+        }
+    }
+
+    /**
+     * Whether the progress line may be redrawn in place: there is a console, and on Java 22 or newer
+     * (where {@code System.console()} is no longer null for redirected output) it is a terminal.
+     */
+    private static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            // before Java 22 a console exists only for a terminal
+            return true;
         }
     }
 

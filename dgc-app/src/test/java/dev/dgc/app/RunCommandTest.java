@@ -200,4 +200,17 @@ class RunCommandTest {
         assertThat(r.err()).contains("pruneFraction");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void resumingWithOtherLossTermsIsRefusedAndTheRunIsLeftAsItWas() throws IOException {
+        Path out = shared.resolve("other-terms");
+        copy(firstRun, out);
+        Map<String, byte[]> before = files(out);
+
+        CommandTester.Result r = run(config(shared.resolve("ot"), out), "--resume", "--set", "losses=[compactness]");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("its columns are").contains("--overwrite");
+        assertSameFiles(files(out), before);
+    }
 }

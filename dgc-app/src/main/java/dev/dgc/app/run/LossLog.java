@@ -51,14 +51,16 @@ public final class LossLog implements TrainingListener, Closeable {
      * @param terms  the enabled loss term ids, in config order
      * @param resume continue an existing file instead of starting a new one
      * @return the log
-     * @throws IOException when resuming and the existing file has other columns (another config)
+     * @throws IOException              when resuming and the existing file cannot be read
+     * @throws IllegalArgumentException when resuming and the existing file has other columns (another
+     *                                  config's terms)
      */
     public static LossLog open(Path file, List<String> terms, boolean resume) throws IOException {
         LossLog log = new LossLog(Objects.requireNonNull(file, "file"), terms, resume);
         if (resume && Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (!lines.isEmpty() && !lines.get(0).equals(log.header())) {
-                throw new IOException(file + ": its columns are '" + lines.get(0) + "' but this run writes '" + log.header()
+                throw new IllegalArgumentException(file + ": its columns are '" + lines.get(0) + "' but this run writes '" + log.header()
                         + "'; resume with the config the run was started with, or use --overwrite to start afresh");
             }
         }

@@ -80,7 +80,7 @@ class LossLogTest {
     void resumingALogWithOtherColumnsIsRefusedBeforeAnythingIsWritten() throws IOException {
         Files.writeString(csv(), "step,total,balance\n1,0.5,0.5\n");
 
-        assertThatThrownBy(() -> LossLog.open(csv(), TERMS, true)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> LossLog.open(csv(), TERMS, true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("step,total,balance").hasMessageContaining("--overwrite");
         assertThat(Files.readString(csv())).isEqualTo("step,total,balance\n1,0.5,0.5\n");
     }
