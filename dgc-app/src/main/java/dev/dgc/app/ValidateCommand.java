@@ -62,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (InputSurvey.Entry e : survey.truth()) {
             t.row("truth", e.file() + "  " + e.metadata().lines() + "×" + e.metadata().samples() + ", reader " + e.reader());
         }
+        t.row("profile", c.profile().id() + (c.profileValues().isEmpty() ? ""
+                : " (set " + c.profileValues().entrySet().stream().map(e -> e.getKey() + " " + DescribeCommand.render(e.getValue()))
+                        .collect(Collectors.joining(", ")) + ")"));
         t.row("model", c.model().clusters() + " clusters, encoder " + plugin(c.model().encoder())
                 + ", temperature " + DescribeCommand.render(c.model().temperature()));
         t.row("losses", c.enabledLosses().stream().map(ValidateCommand::loss).collect(Collectors.joining(", ")));

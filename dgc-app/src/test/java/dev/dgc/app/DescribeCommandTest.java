@@ -3,6 +3,8 @@ package dev.dgc.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +60,14 @@ class DescribeCommandTest {
         CommandTester.Result r = describe("encodr/raster");
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("describe: unknown kind 'encodr' (did you mean 'encoder'?); kinds: reader, writer, encoder, loss, sampler");
+    }
+
+    @Test
+    void theGeneratedConfigReferenceInDocsIsTheOutputOfDescribeConfig() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "config-reference.md"));
+        String block = doc.substring(doc.indexOf("```text\n") + "```text\n".length(), doc.lastIndexOf("```"));
+
+        assertThat(block).as("docs/config-reference.md is stale: regenerate it from './dgc describe config'")
+                .isEqualTo(describe("config").out().replace(System.lineSeparator(), "\n"));
     }
 }

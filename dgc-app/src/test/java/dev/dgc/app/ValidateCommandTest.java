@@ -46,7 +46,16 @@ class ValidateCommandTest {
                 .contains("SalinasA_corrected.mat  83×86×204 int16, reader matlab")
                 .contains("SalinasA_gt.mat  83×86, reader matlab")
                 .contains("6 clusters, encoder raster (dim 32, kernel 9")
-                .contains("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0");
+                .contains("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0")
+                .contains("profile   reference\n");
+    }
+
+    @Test
+    void thePaperProfileIsShownWithTheValuesItSet() throws IOException {
+        CommandTester.Result r = validate(salinasConfig().toString(), "--set", "profile=paper");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("profile   paper (set losses[3].sign maximise, losses[4].region overlap, sampler.affine false,"
+                + " centroids.trainable false, centroids.legacyChannelScramble false)");
     }
 
     @Test

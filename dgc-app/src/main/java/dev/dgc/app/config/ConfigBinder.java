@@ -36,6 +36,9 @@ final class ConfigBinder {
     private final PluginRegistry registry;
     private final InputResolver resolver;
     private final List<ConfigProblem> problems;
+    private Profile profile = Profile.REFERENCE;
+    /** The values the profile set, by key path, in the order they were bound. */
+    private final Map<String, Object> profileValues = new LinkedHashMap<>();
 
     /** A plugin section that was bound: its id, its mapping (for the fixed keys) and its parameters. */
     private record BoundPlugin(String id, ConfigNode.Mapping mapping, Parameters params) {
@@ -62,17 +65,21 @@ final class ConfigBinder {
      */
     DgcConfig bind(ConfigNode.Mapping root, Path source, List<String> overrides) {
         checkKeys(root, "", ConfigSchema.topLevelKeys());
+        String profileId = (String) value(root, "", spec(ConfigSchema.section(ConfigSchema.ROOT), "profile"));
+        profile = Profile.valueOf(profileId.toUpperCase(java.util.Locale.ROOT));
         DataConfig data = data(root);
         ModelConfig model = model(root);
-        List<LossConfig> losses = losses(root);
-        PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
         TrainingConfig training = training(root);
+        int epochs = training == null ? (Integer) spec(ConfigSchema.section("training"), "epochs").defaultValue() : training.epochs();
+        List<LossConfig> losses = losses(root, epochs);
+        PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
+        CentroidConfig centroids = centroids(root);
         OutputConfig output = output(root, source);
-        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || training == null
-                || output == null) {
+        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || centroids == null
+                || training == null || output == null) {
             return null;
         }
-        return new DgcConfig(source, overrides, data, model, losses, sampler, training, output);
+        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, centroids, training, output);
     }
 
     // ---- sections -------------------------------------------------------------------------------
@@ -221,7 +228,7 @@ final class ConfigBinder {
                 (Boolean) value(m, path, spec(s, "learnBandwidth")));
     }
 
-    private List<LossConfig> losses(ConfigNode.Mapping root) {
+    private List<LossConfig> losses(ConfigNode.Mapping root, int epochs) {
         ConfigNode node = root.get("losses");
         if (node == null) {
             return referenceLosses(root.location());
@@ -249,13 +256,18 @@ final class ConfigBinder {
             }
             double weight = (Double) value(b.mapping(), path, spec(s, "weight"));
             boolean enabled = (Boolean) value(b.mapping(), path, spec(s, "enabled"));
+            Optional<ScheduleConfig> schedule = schedule(b.mapping(), path, weight, epochs);
             Integer first = firstIndex.putIfAbsent(b.id(), i);
             if (first != null) {
                 report(b.mapping().get("id").location(), KeyPaths.child(path, "id"), "'" + b.id() + "' is already listed as losses["
                         + first + "]; list each term once, so that losses[i] names one term");
                 complete = false;
             }
-            out.add(new LossConfig(b.id(), weight, enabled, b.params()));
+            if (schedule == null) {
+                complete = false;
+                continue;
+            }
+            out.add(new LossConfig(b.id(), weight, enabled, b.params(), schedule));
         }
         if (!complete) {
             return null;
@@ -283,7 +295,8 @@ final class ConfigBinder {
         for (ConfigSchema.DefaultLoss l : ConfigSchema.defaultLosses()) {
             Plugin p = registry.require(PluginKind.LOSS, l.id()).plugin();
             try {
-                out.add(new LossConfig(l.id(), l.weight(), true, Parameters.defaults(p.parameters())));
+                out.add(new LossConfig(l.id(), l.weight(), true, profiled(Parameters.defaults(p.parameters()), p, "losses[]",
+                        KeyPaths.element("losses", out.size())), Optional.empty()));
             } catch (IllegalArgumentException e) {
                 report(root, "losses", "no 'losses' key, so the reference terms are meant, but the installed '" + l.id()
                         + "' has parameters without defaults, so it must be listed under 'losses' with them: " + e.getMessage());
@@ -291,6 +304,60 @@ final class ConfigBinder {
             }
         }
         return out;
+    }
+
+    /**
+     * A term's {@code schedule}: unwritten weights are the term's weight, unwritten epochs
+     * {@code training.epochs}.
+     *
+     * @return empty for a constant weight, null when a problem was reported
+     */
+    private Optional<ScheduleConfig> schedule(ConfigNode.Mapping term, String termPath, double weight, int trainingEpochs) {
+        if (term.get("schedule") == null) {
+            return Optional.empty();
+        }
+        String path = KeyPaths.child(termPath, "schedule");
+        ConfigSchema.Section s = ConfigSchema.section("losses[].schedule");
+        ConfigNode.Mapping m = mapping(term.get("schedule"), term.location(), path, "losses[].schedule");
+        if (m == null) {
+            return null;
+        }
+        int before = problems.size();
+        checkKeys(m, path, s.keys());
+        Double initial = (Double) value(m, path, spec(s, "initial"));
+        Double peak = (Double) value(m, path, spec(s, "peak"));
+        Double last = (Double) value(m, path, spec(s, "final"));
+        int warmup = (Integer) value(m, path, spec(s, "warmupEpochs"));
+        Integer epochs = (Integer) value(m, path, spec(s, "epochs"));
+        int e = epochs == null ? trainingEpochs : epochs;
+        if (warmup > e && problems.size() == before) {
+            report(m.get("warmupEpochs").location(), KeyPaths.child(path, "warmupEpochs"), "is " + warmup
+                    + " but the schedule ends at epoch " + e + (epochs == null ? " (training.epochs)" : "")
+                    + "; the warm-up must fit in the schedule, so use at most " + e);
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return Optional.of(new ScheduleConfig(initial == null ? weight : initial, peak == null ? weight : peak,
+                last == null ? weight : last, warmup, e));
+    }
+
+    private CentroidConfig centroids(ConfigNode.Mapping root) {
+        String path = "centroids";
+        ConfigSchema.Section s = ConfigSchema.section(path);
+        ConfigNode.Mapping m = mapping(root.get(path), root.location(), path, path);
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, path, s.keys());
+        return new CentroidConfig(
+                (Boolean) profiledValue(m, path, path, null, spec(s, "trainable")),
+                (Double) profiledValue(m, path, path, null, spec(s, "emaDecay")),
+                (Boolean) profiledValue(m, path, path, null, spec(s, "legacyChannelScramble")),
+                (Double) profiledValue(m, path, path, null, spec(s, "deadMass")),
+                (Double) profiledValue(m, path, path, null, spec(s, "kick")),
+                (Boolean) profiledValue(m, path, path, null, spec(s, "kickDecay")),
+                (Double) profiledValue(m, path, path, null, spec(s, "pruneFraction")));
     }
 
     private TrainingConfig training(ConfigNode.Mapping root) {
@@ -305,8 +372,9 @@ final class ConfigBinder {
         int seed = (Integer) value(m, "training", spec(s, "seed"));
         double clip = (Double) value(m, "training", spec(s, "gradientClip"));
         int checkpointEvery = (Integer) value(m, "training", spec(s, "checkpointEvery"));
+        int epochs = (Integer) value(m, "training", spec(s, "epochs"));
         OptimizerConfig optimizer = optimizer(m);
-        return optimizer == null ? null : new TrainingConfig(steps, batch, seed, optimizer, clip, checkpointEvery);
+        return optimizer == null ? null : new TrainingConfig(steps, batch, seed, optimizer, clip, checkpointEvery, epochs);
     }
 
     private OptimizerConfig optimizer(ConfigNode.Mapping training) {
@@ -392,7 +460,7 @@ final class ConfigBinder {
         names(declared).stream().filter(n -> !allowed.contains(n)).forEach(allowed::add);
         checkKeys(m, path, allowed);
         Parameters params = parameters(m, path, d.get().plugin(), s.keys());
-        return params == null ? null : new BoundPlugin(id, m, params);
+        return params == null ? null : new BoundPlugin(id, m, profiled(params, m, d.get().plugin(), sectionPath, path, s.keys()));
     }
 
     /**
@@ -429,6 +497,58 @@ final class ConfigBinder {
             report(m.location(), path, e.getMessage().replace("\n", "; "));
             return null;
         }
+    }
+
+    // ---- profile --------------------------------------------------------------------------------
+
+    /**
+     * A plugin's parameters with the profile's defaults for the ones the mapping does not write. A
+     * profile value the plugin rejects (a third-party plugin with other choices) is left out: the
+     * plugin's own default applies, as it would without the profile.
+     */
+    private Parameters profiled(Parameters params, ConfigNode.Mapping m, Plugin plugin, String sectionPath, String path,
+                                Collection<String> reserved) {
+        Map<String, Object> given = new LinkedHashMap<>(params.asMap());
+        Map<String, Object> set = new LinkedHashMap<>();
+        for (ParameterSpec spec : plugin.parameters()) {
+            if (reserved.contains(spec.name()) || m.entries().containsKey(spec.name())) {
+                continue;
+            }
+            profile.value(sectionPath, plugin.id(), spec.name()).filter(v -> spec.check(v).isEmpty()).ifPresent(v -> {
+                given.put(spec.name(), v);
+                set.put(KeyPaths.child(path, spec.name()), v);
+            });
+        }
+        if (set.isEmpty()) {
+            return params;
+        }
+        try {
+            Parameters out = Parameters.of(plugin.parameters(), given);
+            if (!plugin.check(out).isEmpty()) {
+                return params;
+            }
+            profileValues.putAll(set);
+            return out;
+        } catch (IllegalArgumentException e) {
+            return params;
+        }
+    }
+
+    /** {@link #profiled(Parameters, ConfigNode.Mapping, Plugin, String, String, Collection)} for terms nobody wrote. */
+    private Parameters profiled(Parameters params, Plugin plugin, String sectionPath, String path) {
+        return profiled(params, ConfigNode.Mapping.empty(Location.of("")), plugin, sectionPath, path, List.of());
+    }
+
+    /** A section key's value: as written, else the profile's, else the declared default. */
+    private Object profiledValue(ConfigNode.Mapping m, String path, String sectionPath, String pluginId, ParameterSpec spec) {
+        if (m.get(spec.name()) == null) {
+            Optional<Object> v = profile.value(sectionPath, pluginId, spec.name());
+            if (v.isPresent()) {
+                profileValues.put(KeyPaths.child(path, spec.name()), v.get());
+                return v.get();
+            }
+        }
+        return value(m, path, spec);
     }
 
     // ---- values ---------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package dev.dgc.app.config;
 
 import dev.dgc.api.ParameterSpec;
+import dev.dgc.api.ParameterType;
 import dev.dgc.api.PluginKind;
+import dev.dgc.core.train.CentroidSettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +32,9 @@ public final class ConfigSchema {
 
     /** The encoder used when {@code model.encoder} gives no id: the reference encoder. */
     public static final String DEFAULT_ENCODER = "raster";
+
+    /** The path of the section holding the keys at the top of a config file. */
+    public static final String ROOT = "top";
 
     /** The sampler used when {@code sampler} gives no id: the reference sampler. */
     public static final String DEFAULT_SAMPLER = "overlapping-pair";
@@ -106,9 +111,10 @@ public final class ConfigSchema {
     }
 
     /**
-     * Every section, in the order a config is documented: {@code data}, {@code data.inputs[]},
-     * {@code data.truth[]}, {@code model}, {@code model.encoder}, {@code model.meanShift},
-     * {@code losses[]}, {@code sampler}, {@code training}, {@code training.optimizer}, {@code output}.
+     * Every section, in the order a config is documented: {@value #ROOT} (the single-valued keys at
+     * the top of the file), {@code data}, {@code data.inputs[]}, {@code data.truth[]}, {@code model},
+     * {@code model.encoder}, {@code model.meanShift}, {@code losses[]}, {@code losses[].schedule},
+     * {@code sampler}, {@code centroids}, {@code training}, {@code training.optimizer}, {@code output}.
      *
      * @return an unmodifiable ordered map from section path to section
      */
@@ -119,12 +125,14 @@ public final class ConfigSchema {
     /**
      * The keys allowed at the top of a config file.
      *
-     * @return {@code data, model, losses, sampler, training, output}
+     * @return {@code profile, data, model, losses, sampler, centroids, training, output}
      */
     public static List<String> topLevelKeys() {
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>(SECTIONS.get(ROOT).keys());
         for (String path : SECTIONS.keySet()) {
-            keys.add(path.split("[.\\[]", 2)[0]);
+            if (!path.equals(ROOT)) {
+                keys.add(path.split("[.\\[]", 2)[0]);
+            }
         }
         return List.copyOf(keys);
     }
@@ -170,6 +178,14 @@ public final class ConfigSchema {
 
     private static Map<String, Section> buildSections() {
         Map<String, Section> s = new LinkedHashMap<>();
+        add(s, ROOT, "The keys at the top of a config file besides the sections below.",
+                List.of(ParameterSpec.choice("profile", Profile.REFERENCE.id(),
+                        "which defaults apply: reference = the released code's settings; paper = the paper's: consistency"
+                                + " on the windows' overlap with a sampler that does not warp (band shift kept), centroids not"
+                                + " trained by gradient, EMA on the correct layout, balance maximising the entropy."
+                                + " Values written in the config win over the profile",
+                        Profile.ids())),
+                Map.of(), null);
         add(s, "data", "The cubes to cluster and, optionally, their ground truth. Required.",
                 List.of(ParameterSpec.choice("normalize", "zscore",
                         "how bands are scaled before training: zscore = per cube and band to mean 0 and standard deviation 1,"
@@ -209,10 +225,42 @@ public final class ConfigSchema {
                         ParameterSpec.string("id", null, "the loss term plugin's id").asRequired(),
                         ParameterSpec.number("weight", 1.0, "λ, the factor of this term in the total loss").withMin(0),
                         ParameterSpec.bool("enabled", true, "whether the term takes part in training")),
-                Map.of(), PluginKind.LOSS);
+                nested("schedule", "optional: the weight over training, {initial, peak, final, warmupEpochs, epochs};"
+                        + " without it the weight is constant"),
+                PluginKind.LOSS);
+        add(s, "losses[].schedule", "The term's weight over training, as the reference's LinearWarmupDecayScheduler:"
+                        + " linear from initial to peak over warmupEpochs, then linear to final at epoch 'epochs';"
+                        + " an epoch is training.steps / training.epochs steps.",
+                List.of(
+                        ParameterSpec.of("initial", ParameterType.NUMBER, null, "weight at the start; default the term's weight")
+                                .withMin(0),
+                        ParameterSpec.of("peak", ParameterType.NUMBER, null, "weight at the end of the warm-up; default the term's"
+                                + " weight").withMin(0),
+                        ParameterSpec.of("final", ParameterType.NUMBER, null, "weight reached at epoch 'epochs'; default the term's"
+                                + " weight").withMin(0),
+                        ParameterSpec.integer("warmupEpochs", 0, "epochs of warm-up, at most 'epochs'").withMin(0),
+                        ParameterSpec.of("epochs", ParameterType.INTEGER, null, "the epoch at which 'final' is reached;"
+                                + " default training.epochs").withMin(1)),
+                Map.of(), null);
         add(s, "sampler", "The patch-pair sampler: 'id' names the plugin; its declared parameters sit beside it"
                         + " (see 'dgc describe sampler/<id>').",
                 List.of(ParameterSpec.string("id", DEFAULT_SAMPLER, "the sampler plugin's id")), Map.of(), PluginKind.SAMPLER);
+        add(s, "centroids", "The global centroid memory: EMA update after each step, kick of dead centroids, pruning.",
+                List.of(
+                        ParameterSpec.bool("trainable", CentroidSettings.REFERENCE.trainable(), "whether the optimiser also moves the centroids by"
+                                + " gradient (reference) or only the EMA does (paper)"),
+                        ParameterSpec.number("emaDecay", CentroidSettings.REFERENCE.emaDecay(), "α of the EMA c ← α·c + (1−α)·m").withRange(0, 1),
+                        ParameterSpec.bool("legacyChannelScramble", CentroidSettings.REFERENCE.legacyChannelScramble(), "reproduce the reference"
+                                + " code's EMA layout bug (channel-scrambled rows), for bug-compatible reproduction only"),
+                        ParameterSpec.number("deadMass", CentroidSettings.REFERENCE.deadMass(), "a centroid whose assignment mass over both views is"
+                                + " at most this is dead and gets kicked").withMin(0),
+                        ParameterSpec.number("kick", CentroidSettings.REFERENCE.kick(), "κ0, standard deviation of the Gaussian kick of a dead centroid")
+                                .withMin(0),
+                        ParameterSpec.bool("kickDecay", CentroidSettings.REFERENCE.kickDecay(), "whether κ decays over training.epochs as in the"
+                                + " reference: κ0 in epochs 1 and 2, then κ0·(1 − (e−2)/E)"),
+                        ParameterSpec.number("pruneFraction", CentroidSettings.REFERENCE.pruneFraction(), "centroids whose mass fraction stays below"
+                                + " this are pruned; 0 never prunes").withMin(0).withMaxExclusive(1)),
+                Map.of(), null);
         add(s, "training", "How long and how the model is trained.",
                 List.of(
                         ParameterSpec.integer("steps", 500, "optimiser steps").withMin(1),
@@ -220,7 +268,11 @@ public final class ConfigSchema {
                         ParameterSpec.integer("seed", 42, "root seed; every component's random stream is split from it"),
                         ParameterSpec.number("gradientClip", 1.0, "global gradient-norm limit; 0 turns clipping off").withMin(0),
                         ParameterSpec.integer("checkpointEvery", 100, "steps between checkpoints; 0 writes one only at the end")
-                                .withMin(0)),
+                                .withMin(0),
+                        ParameterSpec.integer("epochs", 10, "E of §5.1: the steps are cut into this many epochs for the"
+                                + " schedules the reference steps once per epoch; a loss schedule without 'epochs' ends here;"
+                                + " the kick decay runs over 10, so with centroids.kickDecay on this must stay 10")
+                                .withMin(1)),
                 nested("optimizer", "the optimiser and its settings"), null);
         add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",
                 List.of(

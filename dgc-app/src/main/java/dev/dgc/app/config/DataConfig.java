@@ -1,6 +1,9 @@
 package dev.dgc.app.config;
 
+import dev.dgc.core.train.Normalization;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,5 +21,14 @@ public record DataConfig(List<InputSpec> inputs, List<InputSpec> truth, String n
         inputs = List.copyOf(inputs);
         truth = List.copyOf(truth);
         Objects.requireNonNull(normalize, "normalize");
+    }
+
+    /**
+     * The scaling as the engine names it.
+     *
+     * @return the {@link Normalization} named by {@link #normalize()}
+     */
+    public Normalization normalization() {
+        return Normalization.valueOf(normalize.toUpperCase(Locale.ROOT));
     }
 }

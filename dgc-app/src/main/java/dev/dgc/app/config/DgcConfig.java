@@ -1,7 +1,10 @@
 package dev.dgc.app.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,20 +15,27 @@ import java.util.Objects;
  * @param source    the config file as the user named it
  * @param overrides the {@code --set} overrides applied on top of the file, in order, as typed
  *                  (without {@code --set})
+ * @param profile   the profile whose defaults apply
+ * @param profileValues the values the profile set where the config wrote none, by key path
+ *                  ({@code losses[4].region}), in binding order; empty for the reference profile
  * @param data      the cubes to cluster and their ground truth
  * @param model     the encoder, mean-shift and assignment settings
  * @param losses    the loss terms, in config order; at least one is enabled
  * @param sampler   the patch-pair sampler
+ * @param centroids the centroid memory
  * @param training  steps, batch, seed and optimiser
  * @param output    where results are written
  */
 public record DgcConfig(
         Path source,
         List<String> overrides,
+        Profile profile,
+        Map<String, Object> profileValues,
         DataConfig data,
         ModelConfig model,
         List<LossConfig> losses,
         PluginChoice sampler,
+        CentroidConfig centroids,
         TrainingConfig training,
         OutputConfig output) {
 
@@ -33,10 +43,13 @@ public record DgcConfig(
     public DgcConfig {
         Objects.requireNonNull(source, "source");
         overrides = List.copyOf(overrides);
+        Objects.requireNonNull(profile, "profile");
+        profileValues = Collections.unmodifiableMap(new LinkedHashMap<>(profileValues));
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(model, "model");
         losses = List.copyOf(losses);
         Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(output, "output");
     }

@@ -54,6 +54,13 @@ public final class ResolvedConfig {
         out.add("# overrides: " + (config.overrides().isEmpty() ? "none"
                 : config.overrides().stream().map(o -> oneLine(Overrides.source(o))).collect(Collectors.joining(" "))));
         out.add("# Input paths are as written, relative to the working directory; the files they matched are listed below them.");
+        out.add("profile: " + config.profile().id());
+        if (config.profileValues().isEmpty()) {
+            out.add("# the profile set no value: every default is the schema's or the plugin's own");
+        } else {
+            out.add("# values the profile set because the config wrote none:");
+            config.profileValues().forEach((k, v) -> out.add("#   " + oneLine(k) + " = " + value(v)));
+        }
         out.add("data:");
         out.addAll(indent(data(config.data())));
         out.add("model:");
@@ -64,11 +71,30 @@ public final class ResolvedConfig {
             item.add("id: " + text(l.id()));
             item.add("weight: " + l.weight());
             item.add("enabled: " + l.enabled());
+            l.schedule().ifPresent(sc -> {
+                item.add("schedule:");
+                item.addAll(indent(List.of(
+                        "initial: " + sc.initial(),
+                        "peak: " + sc.peak(),
+                        "final: " + sc.last(),
+                        "warmupEpochs: " + sc.warmupEpochs(),
+                        "epochs: " + sc.epochs())));
+            });
             item.addAll(parameters(l.params()));
             out.addAll(indent(listItem(item)));
         }
         out.add("sampler:");
         out.addAll(indent(plugin(config.sampler())));
+        CentroidConfig c = config.centroids();
+        out.add("centroids:");
+        out.addAll(indent(List.of(
+                "trainable: " + c.trainable(),
+                "emaDecay: " + c.emaDecay(),
+                "legacyChannelScramble: " + c.legacyChannelScramble(),
+                "deadMass: " + c.deadMass(),
+                "kick: " + c.kick(),
+                "kickDecay: " + c.kickDecay(),
+                "pruneFraction: " + c.pruneFraction())));
         out.add("training:");
         out.addAll(indent(training(config.training())));
         out.add("output:");
@@ -165,6 +191,7 @@ public final class ResolvedConfig {
                 "seed: " + t.seed(),
                 "gradientClip: " + t.gradientClip(),
                 "checkpointEvery: " + t.checkpointEvery(),
+                "epochs: " + t.epochs(),
                 "optimizer:"));
         OptimizerConfig o = t.optimizer();
         out.addAll(indent(List.of(

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param optimizer       the optimiser and its settings
  * @param gradientClip    the global gradient-norm limit; 0 turns clipping off
  * @param checkpointEvery steps between checkpoints; 0 writes one only at the end
+ * @param epochs          how many "epochs" the steps are divided into for the schedules that the
+ *                        reference steps once per epoch (the kick decay, loss-weight schedules)
  */
-public record TrainingConfig(int steps, int batch, int seed, OptimizerConfig optimizer, double gradientClip, int checkpointEvery) {
+public record TrainingConfig(int steps, int batch, int seed, OptimizerConfig optimizer, double gradientClip, int checkpointEvery,
+                             int epochs) {
 
     /** Requires every part. */
     public TrainingConfig {

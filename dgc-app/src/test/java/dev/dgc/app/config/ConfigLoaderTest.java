@@ -95,7 +95,7 @@ class ConfigLoaderTest {
         assertThat(c.sampler().params().getIntList("crop")).containsExactly(32, 48);
 
         assertThat(c.training()).isEqualTo(new TrainingConfig(1000, 8, 7,
-                new OptimizerConfig("adamw", 3.0e-4, 0.0, 0.9, 0.999, 1.0e-8), 0.0, 250));
+                new OptimizerConfig("adamw", 3.0e-4, 0.0, 0.9, 0.999, 1.0e-8), 0.0, 250, 10));
         assertThat(c.output().dir()).isEqualTo(Path.of("out/run1"));
     }
 
@@ -128,7 +128,7 @@ class ConfigLoaderTest {
         assertThat(c.losses().get(3).params().getString("sign")).isEqualTo("minimise");
         assertThat(c.sampler().id()).isEqualTo("overlapping-pair");
         assertThat(c.training()).isEqualTo(new TrainingConfig(500, 4, 42,
-                new OptimizerConfig("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8), 1.0, 100));
+                new OptimizerConfig("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8), 1.0, 100, 10));
         assertThat(c.output().dir()).isEqualTo(Path.of("runs", "config"));
     }
 
@@ -236,7 +236,7 @@ class ConfigLoaderTest {
                 """)).containsExactly(
                 "config.yaml:4:13: model.clusters: expected an integer, found a mapping",
                 "config.yaml:5:11: training: expected a mapping with the keys steps, batch, seed, gradientClip,"
-                        + " checkpointEvery, optimizer, found 'fast'");
+                        + " checkpointEvery, epochs, optimizer, found 'fast'");
     }
 
     @Test
@@ -393,7 +393,7 @@ class ConfigLoaderTest {
     @Test
     void aConfigThatIsNotAMappingSaysWhatItIs() {
         assertThat(ws.problems("- data\n- model\n")).containsExactly(
-                "config.yaml:1:1: expected a mapping with the sections data, model, losses, sampler, training, output,"
+                "config.yaml:1:1: expected a mapping with the sections profile, data, model, losses, sampler, centroids, training, output,"
                         + " found a list");
     }
 

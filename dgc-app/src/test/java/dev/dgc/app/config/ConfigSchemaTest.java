@@ -14,9 +14,10 @@ class ConfigSchemaTest {
     @Test
     void sectionsAreListedInTheOrderAConfigIsDocumented() {
         assertThat(ConfigSchema.sections().keySet()).containsExactly(
-                "data", "data.inputs[]", "data.truth[]", "model", "model.encoder", "model.meanShift",
-                "losses[]", "sampler", "training", "training.optimizer", "output");
-        assertThat(ConfigSchema.topLevelKeys()).containsExactly("data", "model", "losses", "sampler", "training", "output");
+                "top", "data", "data.inputs[]", "data.truth[]", "model", "model.encoder", "model.meanShift",
+                "losses[]", "losses[].schedule", "sampler", "centroids", "training", "training.optimizer", "output");
+        assertThat(ConfigSchema.topLevelKeys())
+                .containsExactly("profile", "data", "model", "losses", "sampler", "centroids", "training", "output");
     }
 
     @Test
@@ -36,6 +37,9 @@ class ConfigSchemaTest {
                 .containsExactly(5, 5, 1.0, true);
         assertThat(ConfigSchema.section("training.optimizer").parameters()).extracting(ParameterSpec::defaultValue)
                 .containsExactly("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8);
+        assertThat(ConfigSchema.section("centroids").parameters()).extracting(ParameterSpec::defaultValue)
+                .containsExactly(true, 0.99, false, 1.0e-3, 0.05, true, 0.0);
+        assertThat(ConfigSchema.section("top").parameter("profile")).map(ParameterSpec::defaultValue).contains("reference");
         assertThat(ConfigSchema.defaultLossesText())
                 .isEqualTo("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0");
     }

@@ -104,8 +104,14 @@ final class FakePlugins {
         }
     }
 
-    /** The reference sampler's id with one parameter. */
+    /** The reference sampler's id with two parameters, and any extra a test needs. */
     static final class Sampler implements SamplerProvider {
+        private final List<ParameterSpec> extra;
+
+        Sampler(ParameterSpec... extra) {
+            this.extra = List.of(extra);
+        }
+
         @Override
         public String id() {
             return "overlapping-pair";
@@ -118,8 +124,11 @@ final class FakePlugins {
 
         @Override
         public List<ParameterSpec> parameters() {
-            return List.of(ParameterSpec.number("overlapMin", 0.2, "smallest overlap fraction").withMin(0).withMaxExclusive(1),
-                    ParameterSpec.of("crop", ParameterType.INTEGER_LIST, List.of(64, 64), "crop size"));
+            List<ParameterSpec> all = new ArrayList<>(List.of(
+                    ParameterSpec.number("overlapMin", 0.2, "smallest overlap fraction").withMin(0).withMaxExclusive(1),
+                    ParameterSpec.of("crop", ParameterType.INTEGER_LIST, List.of(64, 64), "crop size")));
+            all.addAll(extra);
+            return all;
         }
 
         @Override

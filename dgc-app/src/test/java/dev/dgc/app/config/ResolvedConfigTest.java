@@ -36,6 +36,8 @@ class ResolvedConfigTest {
         assertThat(reloaded.model()).isEqualTo(original.model());
         assertThat(reloaded.losses()).isEqualTo(original.losses());
         assertThat(reloaded.sampler()).isEqualTo(original.sampler());
+        assertThat(reloaded.centroids()).isEqualTo(original.centroids());
+        assertThat(reloaded.profile()).isEqualTo(original.profile());
         assertThat(reloaded.training()).isEqualTo(original.training());
         assertThat(reloaded.output()).isEqualTo(original.output());
     }
@@ -49,6 +51,8 @@ class ResolvedConfigTest {
                 # source: config.yaml
                 # overrides: --set model.clusters=8
                 # Input paths are as written, relative to the working directory; the files they matched are listed below them.
+                profile: reference
+                # the profile set no value: every default is the schema's or the plugin's own
                 data:
                   inputs:
                     - path: cube.fake
@@ -94,12 +98,21 @@ class ResolvedConfigTest {
                   id: overlapping-pair
                   overlapMin: 0.2
                   crop: [64, 64]
+                centroids:
+                  trainable: true
+                  emaDecay: 0.99
+                  legacyChannelScramble: false
+                  deadMass: 0.001
+                  kick: 0.05
+                  kickDecay: true
+                  pruneFraction: 0.0
                 training:
                   steps: 500
                   batch: 4
                   seed: 42
                   gradientClip: 1.0
                   checkpointEvery: 100
+                  epochs: 10
                   optimizer:
                     id: adamw
                     lr: 1.0E-4
@@ -136,10 +149,11 @@ class ResolvedConfigTest {
                   normalize: none
                 model: {clusters: 3, encoder: {id: pixelwise, dim: 12}, meanShift: {iterations: 0, learnBandwidth: false}}
                 losses:
-                  - {id: balance, weight: 0.25, sign: maximise}
+                  - {id: balance, weight: 0.25, sign: maximise, schedule: {final: 0, warmupEpochs: 1}}
                   - {id: consistency, enabled: false}
                 sampler: {crop: [16, 24], overlapMin: 0.5}
-                training: {steps: 20, seed: -3, gradientClip: 0, optimizer: {lr: 2.5e-3, beta2: 0.95}}
+                centroids: {trainable: false, emaDecay: 0.9, kick: 0.01, kickDecay: false, pruneFraction: 0.005}
+                training: {steps: 20, seed: -3, gradientClip: 0, epochs: 4, optimizer: {lr: 2.5e-3, beta2: 0.95}}
                 output: {dir: 'out dir/run #1'}
                 """, "losses[0].weight=0.5");
 

@@ -1,0 +1,251 @@
+package dev.dgc.app;
+
+import dev.dgc.api.cube.HyperspectralCube;
+import dev.dgc.api.io.ReaderProvider;
+import dev.dgc.api.sampling.PairSampler;
+import dev.dgc.api.sampling.SamplerProvider;
+import dev.dgc.app.config.ConfigLoader;
+import dev.dgc.app.config.DgcConfig;
+import dev.dgc.app.config.InputSpec;
+import dev.dgc.app.config.LossConfig;
+import dev.dgc.app.config.ResolvedConfig;
+import dev.dgc.app.run.LossCurvePlot;
+import dev.dgc.app.run.LossLog;
+import dev.dgc.app.run.ProgressBar;
+import dev.dgc.app.run.TrainingSettingsFactory;
+import dev.dgc.core.DgcException;
+import dev.dgc.core.plugins.PluginRegistry;
+import dev.dgc.core.train.StepReport;
+import dev.dgc.core.train.Trainer;
+import dev.dgc.core.train.TrainingCube;
+import dev.dgc.core.train.TrainingListener;
+import dev.dgc.core.train.TrainingResult;
+import dev.dgc.core.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code dgc run}: validates a config as {@code dgc validate} does, opens every input, and trains a
+ * model into the config's output folder with a progress line on standard error, a per-step
+ * {@code losses.csv}, the {@code config.resolved.yaml} used and, at the end, {@code losses.png} and a
+ * summary. A killed run leaves its checkpoints, and {@code --resume} continues from the last one.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train a model as a config says, into its output folder (output.dir).",
+                "Writes config.resolved.yaml, losses.csv (every step), checkpoints/, model/ and losses.png.",
+                "A folder that already holds a run is refused unless --resume or --overwrite is given."})
+final class RunCommand implements Callable<Integer> {
+
+    /** The entries of an output folder that belong to a run; {@code --overwrite} removes exactly these. */
+    static final List<String> RUN_ENTRIES = List.of(ResolvedConfig.FILE_NAME, LossLog.FILE_NAME, LossCurvePlot.FILE_NAME,
+            "checkpoints", "model");
+
+    @ParentCommand
+    DgcCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "the YAML config")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "Override a config value, e.g. --set training.steps=2000 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--resume", description = "Continue the run in the output folder from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Delete the run in the output folder and start afresh.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        if (resume && overwrite) {
+            throw new DgcException(DgcException.Kind.USAGE, "run: --resume continues the run in the output folder and"
+                    + " --overwrite deletes it; give one of them");
+        }
+        PluginRegistry registry = root.registry();
+        DgcConfig c = ConfigLoader.load(config, overrides, registry);
+        InputSurvey.Survey survey = InputSurvey.survey(c, registry);
+        Path out = c.output().dir();
+        prepareOutput(out);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<TrainingCube> cubes = new ArrayList<>();
+        try {
+            openInputs(c, registry, cubes);
+            TrainingSettings settings;
+            Trainer trainer;
+            try {
+                PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
+                settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
+                trainer = new Trainer(settings, cubes, sampler, out);
+            } catch (IllegalArgumentException e) {
+                throw new DgcException(DgcException.Kind.USAGE, config + ": " + e.getMessage());
+            }
+            List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
+            LossLog lossLog;
+            try {
+                lossLog = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume);
+            } catch (IllegalArgumentException e) {
+                throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
+            }
+            ResolvedConfig.write(c, out);
+            TrainingResult result;
+            PrintStream stdoutStream = System.out;
+            try (LossLog log = lossLog) {
+                // ND4J prints a line per differentiated op on System.out while it builds the gradient graph;
+                // our own output goes through the command's writer, so the stream is muted while training
+                System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+                result = trainer.train(new Both(new ProgressBar(err, interactive()), log), resume);
+            } finally {
+                System.setOut(stdoutStream);
+            }
+            Path png = out.resolve(LossCurvePlot.FILE_NAME);
+            LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
+            summary(stdout, result, out, png);
+            return Main.OK;
+        } catch (IOException e) {
+            throw new DgcException(DgcException.Kind.RUNTIME, "run: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new DgcException(DgcException.Kind.RUNTIME, "run: " + e.getCause().getMessage(), e);
+        } finally {
+            closeAll(cubes, err);
+        }
+    }
+
+    /**
+     * Whether the progress line may be redrawn in place: there is a console, and on Java 22 or newer
+     * (where {@code System.console()} is no longer null for redirected output) it is a terminal.
+     */
+    private static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            // before Java 22 a console exists only for a terminal
+            return true;
+        }
+    }
+
+    /** Refuses a folder holding a run unless told what to do with it; clears it for --overwrite. */
+    private void prepareOutput(Path out) {
+        List<String> present = RUN_ENTRIES.stream().filter(e -> Files.exists(out.resolve(e))).toList();
+        if (resume) {
+            if (!Files.isDirectory(out.resolve("checkpoints"))) {
+                throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + out + " holds no checkpoints to resume from;"
+                        + " run without --resume to start training");
+            }
+            return;
+        }
+        if (present.isEmpty()) {
+            return;
+        }
+        if (!overwrite) {
+            throw new DgcException(DgcException.Kind.USAGE, "run: " + out + " already holds a run (" + String.join(", ", present)
+                    + "); use --resume to continue it from its last checkpoint, --overwrite to delete it and start afresh,"
+                    + " or choose another folder with --set output.dir=DIR");
+        }
+        try {
+            for (String e : present) {
+                deleteTree(out.resolve(e));
+            }
+        } catch (IOException e) {
+            throw new DgcException(DgcException.Kind.RUNTIME, "run --overwrite: cannot clear " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void openInputs(DgcConfig c, PluginRegistry registry, List<TrainingCube> cubes) throws IOException {
+        for (InputSpec in : c.data().inputs()) {
+            ReaderProvider reader = registry.get(ReaderProvider.class, in.chosenReader());
+            for (Path f : in.files()) {
+                HyperspectralCube cube = reader.open(f, in.options());
+                cubes.add(new TrainingCube(f.getFileName().toString(), cube));
+            }
+        }
+    }
+
+    private static void closeAll(List<TrainingCube> cubes, PrintWriter err) {
+        for (TrainingCube c : cubes) {
+            try {
+                c.cube().close();
+            } catch (IOException | RuntimeException e) {
+                err.println("dgc: warning: could not close " + c.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void summary(PrintWriter out, TrainingResult r, Path dir, Path png) {
+        long ran = Math.max(0, r.steps() - r.firstStep() + 1);
+        out.println(String.format(Locale.ROOT, "trained steps %d–%d of %d in %.1f s (%s)", r.firstStep(), r.steps(), r.steps(),
+                r.seconds(), ran == 0 ? "nothing left to train" : String.format(Locale.ROOT, "%.3f s/step", r.seconds() / ran)));
+        out.println("model:  " + r.modelDir());
+        out.println("losses: " + dir.resolve(LossLog.FILE_NAME) + ", " + png);
+        out.println("config: " + dir.resolve(ResolvedConfig.FILE_NAME));
+        out.flush();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(p);
+            return;
+        }
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The progress line and the loss log, in that order, as one listener. */
+    private record Both(ProgressBar bar, LossLog log) implements TrainingListener {
+        @Override
+        public void started(long firstStep, long steps) {
+            log.started(firstStep, steps);
+            bar.started(firstStep, steps);
+        }
+
+        @Override
+        public void step(StepReport report) {
+            log.step(report);
+            bar.step(report);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.dgc.app;
+
+import dev.dgc.app.config.ResolvedConfig;
+import dev.dgc.app.run.LossCurvePlot;
+import dev.dgc.app.run.LossLog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code dgc run} end to end on a small synthetic scene: what a run leaves in its folder, and how an
+ * existing run is refused, overwritten or resumed. One run is trained once for the class and copied
+ * where a test changes it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunCommandTest {
+
+    private static final int STEPS = 4;
+
+    @TempDir
+    static Path shared;
+
+    private Path cube;
+    private Path firstRun;
+    private CommandTester.Result first;
+
+    @BeforeAll
+    void trainOnce() throws IOException {
+        cube = TinyScene.write(shared.resolve("scene.mat"), 24, 24, 6);
+        firstRun = shared.resolve("first");
+        first = run(config(shared, firstRun));
+    }
+
+    private Path config(Path dir, Path out) throws IOException {
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve("tiny.yaml"), TinyScene.config(cube, out, STEPS));
+    }
+
+    private CommandTester.Result run(Path config, String... flags) {
+        String[] args = new String[flags.length + 4];
+        args[0] = "run";
+        args[1] = config.toString();
+        System.arraycopy(flags, 0, args, 2, flags.length);
+        args[flags.length + 2] = "--plugins";
+        args[flags.length + 3] = shared.toString();
+        return CommandTester.run(args);
+    }
+
+    /** Every file below a folder, by relative path, with its bytes. */
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, bytes) -> assertThat(Arrays.equals(actual.get(name), bytes)).as(name).isTrue());
+    }
+
+    @Test
+    void aRunLeavesTheModelTheLossLogThePlotTheResolvedConfigAndASummary() throws IOException {
+        assertThat(first.code()).as(first.err()).isEqualTo(Main.OK);
+        assertThat(first.out()).contains("trained steps 1–" + STEPS + " of " + STEPS)
+                .contains("model:  " + firstRun.resolve("model")).doesNotContain("Added differentiated op");
+        assertThat(first.err()).contains("step " + STEPS + "/" + STEPS + " [####################]").contains("comp ")
+                .doesNotContain("Exception");
+
+        assertThat(files(firstRun.resolve("model"))).isNotEmpty();
+        assertThat(ImageIO.read(firstRun.resolve(LossCurvePlot.FILE_NAME).toFile()).getWidth()).isEqualTo(960);
+        assertThat(Files.readString(firstRun.resolve(ResolvedConfig.FILE_NAME))).contains("profile: reference")
+                .contains("steps: " + STEPS);
+        List<String> csv = Files.readAllLines(firstRun.resolve(LossLog.FILE_NAME));
+        assertThat(csv.get(0)).isEqualTo("step,total,compactness,uniform-assignment,orthogonality,balance,consistency,"
+                + "weight_compactness,weight_uniform-assignment,weight_orthogonality,weight_balance,weight_consistency,"
+                + "activeClusters,deadClusters,bandwidth,gradientNorm,seconds");
+        assertThat(csv).hasSize(STEPS + 1);
+        for (int i = 1; i <= STEPS; i++) {
+            String[] cells = csv.get(i).split(",");
+            assertThat(cells).hasSize(17);
+            assertThat(cells[0]).isEqualTo(Integer.toString(i));
+            assertThat(Arrays.stream(cells).mapToDouble(Double::parseDouble)).allMatch(Double::isFinite);
+            assertThat(Double.parseDouble(cells[7])).isEqualTo(1.0);
+            assertThat(Integer.parseInt(cells[12])).isBetween(1, 3);
+        }
+        try (Stream<Path> s = Files.list(firstRun)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoints", "model",
+                    LossLog.FILE_NAME, LossCurvePlot.FILE_NAME, ResolvedConfig.FILE_NAME);
+        }
+    }
+
+    @Test
+    void aFolderHoldingARunIsRefusedWithoutResumeOrOverwriteAndLeftAsItWas() throws IOException {
+        Map<String, byte[]> before = files(firstRun);
+
+        CommandTester.Result r = run(config(shared, firstRun));
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains(firstRun + " already holds a run").contains("--resume").contains("--overwrite")
+                .doesNotContain("Exception");
+        assertSameFiles(files(firstRun), before);
+    }
+
+    @Test
+    void overwriteTrainsAfreshAndTheSameSeedGivesTheSameModel() throws IOException {
+        Path out = shared.resolve("overwritten");
+        copy(firstRun, out);
+        Files.writeString(out.resolve(LossLog.FILE_NAME), "stale\n");
+
+        CommandTester.Result r = run(config(shared.resolve("ow"), out), "--overwrite");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(Files.readAllLines(out.resolve(LossLog.FILE_NAME))).hasSize(STEPS + 1);
+        assertSameFiles(files(out.resolve("model")), files(firstRun.resolve("model")));
+    }
+
+    @Test
+    void resumingAFinishedRunTrainsNothingAndKeepsItsModelAndLog() throws IOException {
+        Path out = shared.resolve("finished");
+        copy(firstRun, out);
+
+        CommandTester.Result r = run(config(shared.resolve("fin"), out), "--resume");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("nothing left to train");
+        assertThat(Files.readAllLines(out.resolve(LossLog.FILE_NAME)))
+                .containsExactlyElementsOf(Files.readAllLines(firstRun.resolve(LossLog.FILE_NAME)));
+        assertSameFiles(files(out.resolve("model")), files(firstRun.resolve("model")));
+    }
+
+    @Test
+    void resumingWhereNoRunWasStartedIsAUsageError() throws IOException {
+        Path out = shared.resolve("empty");
+
+        CommandTester.Result r = run(config(shared.resolve("em"), out), "--resume");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("holds no checkpoints to resume from");
+        assertThat(out.resolve(ResolvedConfig.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void resumeAndOverwriteTogetherAreAUsageError() throws IOException {
+        CommandTester.Result r = run(config(shared.resolve("both"), shared.resolve("both-out")), "--resume", "--overwrite");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("give one of them");
+    }
+
+    @Test
+    void aBadConfigIsReportedWithItsLocationAndNothingIsWritten() throws IOException {
+        Path out = shared.resolve("bad-out");
+        Path config = Files.writeString(shared.resolve("bad.yaml"), TinyScene.config(cube, out, STEPS)
+                .replace("clusters: 3", "clusters: lots"));
+
+        CommandTester.Result r = run(config);
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("bad.yaml:").contains("model.clusters: expected an integer, found 'lots'")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void pruningTheEngineCannotDoIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
+        Path out = shared.resolve("prune-out");
+        CommandTester.Result r = run(config(shared.resolve("prune"), out), "--set", "centroids.pruneFraction=0.01");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("pruneFraction");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void resumingWithOtherLossTermsIsRefusedAndTheRunIsLeftAsItWas() throws IOException {
+        Path out = shared.resolve("other-terms");
+        copy(firstRun, out);
+        Map<String, byte[]> before = files(out);
+
+        CommandTester.Result r = run(config(shared.resolve("ot"), out), "--resume", "--set", "losses=[compactness]");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("its columns are").contains("--overwrite");
+        assertSameFiles(files(out), before);
+    }
+}

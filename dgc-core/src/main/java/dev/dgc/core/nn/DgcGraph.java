@@ -1,0 +1,426 @@
+package dev.dgc.core.nn;
+
+import dev.dgc.api.cube.Window;
+import dev.dgc.api.nn.EncoderGraph;
+import dev.dgc.api.nn.LossContext;
+import dev.dgc.api.nn.StepInput;
+import dev.dgc.api.sampling.PatchPair;
+import dev.dgc.core.train.LossTerm;
+import dev.dgc.core.train.ModelSpec;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The whole DGC training graph for a fixed batch of B patch pairs of h×w pixels: the encoder plugin,
+ * the mean-shift (§4.1), the soft assignment (§4.2) and every loss term (§5), each term's scalar
+ * times its weight, and their sum. Both views pass through the encoder as ONE batch of 2B patches
+ * (view 0's B patches, then view 1's), so the encoder exists once and both views share its weights.
+ * Loss weights are placeholders, so schedules need no rebuild; the graph is built once per run.
+ *
+ * <p>Variable names are stable (checkpoints rely on them): the encoder's under {@code encoder/},
+ * θ as {@code meanShift/theta}, the centroids as {@code centroids}. Not thread-safe.
+ */
+public final class DgcGraph {
+
+    /** The patch batch placeholder, {@code [2B, C, h, w]}. */
+    public static final String INPUT = "input";
+    /** The centroid matrix {@code [K, D]}: a variable when trained by gradient, else a placeholder. */
+    public static final String CENTROIDS = "centroids";
+    /** Prefix of the encoder's variables. */
+    public static final String ENCODER_PREFIX = "encoder/";
+    /** Prefix of the mean-shift's variables; θ is {@code meanShift/theta}. */
+    public static final String MEAN_SHIFT_PREFIX = "meanShift/";
+    /** The weighted total loss. */
+    public static final String TOTAL = "loss/total";
+
+    private static final String LOSS_PREFIX = "loss/";
+    private static final String WEIGHT_PREFIX = "weight/";
+    private static final String OVERLAP_PREFIX = "overlap/";
+    private static final String PROBABILITIES = "probabilities";
+
+    private final SameDiff sd = SameDiff.create();
+    private final ModelSpec model;
+    private final List<LossTerm> terms;
+    private final boolean centroidsTrainable;
+    private final int batch;
+    private final int rows;
+    private final int cols;
+    private final DataType type;
+    private final int dim;
+    private final Map<String, StepInputSpec> stepInputs = new LinkedHashMap<>();
+    private final SDVariable shifted;
+    private final SDVariable probabilities;
+    private final SDVariable theta;
+    private final SDVariable centroidVariable;
+    private final List<String> trainable;
+    private boolean overlapUsed;
+    private INDArray centroidValue;
+
+    private record StepInputSpec(DataType type, long[] shape, StepInput values) {
+    }
+
+    /**
+     * Builds the graph.
+     *
+     * @param model              encoder, K, τ and mean-shift
+     * @param terms              the loss terms, in config order, with distinct ids
+     * @param centroidsTrainable whether the centroids are a trainable variable (reference) or a constant fed each step
+     * @param batch              B, patch pairs per step
+     * @param rows               h
+     * @param cols               w
+     * @param type               the floating-point type of every tensor (FLOAT for training, DOUBLE for checks)
+     * @param init               the encoder's initialisation stream
+     * @param centroids          the initial centroids {@code [K, D]}
+     * @throws IllegalArgumentException when the centroid shape or the term ids do not fit
+     */
+    public DgcGraph(ModelSpec model, List<LossTerm> terms, boolean centroidsTrainable, int batch, int rows, int cols,
+                    DataType type, SplittableRandom init, INDArray centroids) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.terms = List.copyOf(terms);
+        this.centroidsTrainable = centroidsTrainable;
+        this.batch = batch;
+        this.rows = rows;
+        this.cols = cols;
+        this.type = type;
+        this.dim = model.encoder().embeddingDim(model.encoderParams());
+        if (batch < 1 || rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("invalid graph size: batch " + batch + ", patch " + rows + "×" + cols);
+        }
+        requireCentroidShape(centroids);
+        if (this.terms.stream().map(LossTerm::id).distinct().count() != this.terms.size()) {
+            throw new IllegalArgumentException("loss term ids must be distinct, found " + this.terms.stream().map(LossTerm::id).toList());
+        }
+        this.centroidValue = centroids.castTo(type).dup('c');
+
+        SDVariable input = sd.placeHolder(INPUT, type, 2L * batch, model.bands(), rows, cols);
+        SDVariable embeddings = model.encoder().build(
+                new EncoderGraph(sd, input, model.bands(), init, ENCODER_PREFIX), model.encoderParams());
+        MeanShift.Result meanShift = MeanShift.build(sd, MEAN_SHIFT_PREFIX, embeddings, rows, cols, model.meanShift());
+        this.shifted = meanShift.shifted();
+        this.theta = meanShift.theta();
+        this.centroidVariable = centroidsTrainable
+                ? sd.var(CENTROIDS, centroidValue.dup())
+                : sd.placeHolder(CENTROIDS, type, model.clusters(), dim);
+        long m = (long) batch * rows * cols;
+        SDVariable allEmbeddings = pixelRows(embeddings);
+        SDVariable allShifted = pixelRows(shifted);
+        this.probabilities = SoftAssignment.build(sd, PROBABILITIES, allShifted, centroidVariable, model.temperature());
+        SDVariable[] e = {viewRows(allEmbeddings, 0, m), viewRows(allEmbeddings, 1, m)};
+        SDVariable[] z = {viewRows(allShifted, 0, m), viewRows(allShifted, 1, m)};
+        SDVariable[] p = {viewRows(probabilities, 0, m), viewRows(probabilities, 1, m)};
+
+        SDVariable total = null;
+        for (LossTerm term : this.terms) {
+            SDVariable value = term.provider().build(new Context(term.id(), e, z, p, m), term.params());
+            SDVariable named = sd.identity(LOSS_PREFIX + term.id(), value);
+            SDVariable weighted = named.mul(sd.placeHolder(WEIGHT_PREFIX + term.id(), type));
+            total = total == null ? weighted : total.add(weighted);
+        }
+        if (total == null) {
+            throw new IllegalArgumentException("training needs at least one loss term, found none");
+        }
+        sd.identity(TOTAL, total).markAsLoss();
+        TreeSet<String> names = new TreeSet<>();
+        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> names.add(v.name()));
+        this.trainable = List.copyOf(names);
+    }
+
+    /** {@code [N, D, h, w]} to {@code [N·h·w, D]} in (n, y, x) order. */
+    private SDVariable pixelRows(SDVariable map) {
+        return sd.reshape(sd.permute(map, 0, 2, 3, 1), -1, dim);
+    }
+
+    private SDVariable viewRows(SDVariable all, int view, long m) {
+        return all.get(SDIndex.interval(view * m, (view + 1) * m));
+    }
+
+    /**
+     * The placeholder values of one step.
+     *
+     * @param patches  {@code [2B, C, h, w]}: view 0's patches of the pairs in order, then view 1's
+     * @param pairs    the B pairs the patches came from (their overlap feeds the overlap indices)
+     * @param weights  each term's weight at this step, by term id
+     * @param streams  the random stream of a step input, by its namespaced name ({@code <termId>/<name>})
+     * @return the feeds for {@link #gradients} and {@link #forward}
+     * @throws IllegalStateException when a term needs the overlap and a pair warps its views
+     */
+    public Map<String, INDArray> feeds(INDArray patches, List<PatchPair> pairs, Map<String, Double> weights,
+                                       Function<String, SplittableRandom> streams) {
+        if (pairs.size() != batch) {
+            throw new IllegalArgumentException("the graph takes " + batch + " pairs per step, found " + pairs.size());
+        }
+        Map<String, INDArray> feeds = new HashMap<>();
+        feeds.put(INPUT, patches.castTo(type));
+        for (LossTerm term : terms) {
+            Double weight = weights.get(term.id());
+            if (weight == null) {
+                throw new IllegalArgumentException("no weight given for loss term '" + term.id() + "'");
+            }
+            feeds.put(WEIGHT_PREFIX + term.id(), Nd4j.scalar(weight).castTo(type));
+        }
+        stepInputs.forEach((name, spec) -> feeds.put(name, spec.values().next(streams.apply(name))));
+        if (!centroidsTrainable) {
+            feeds.put(CENTROIDS, centroidValue);
+        }
+        if (overlapUsed) {
+            putOverlap(feeds, pairs);
+        }
+        return feeds;
+    }
+
+    private void putOverlap(Map<String, INDArray> feeds, List<PatchPair> pairs) {
+        List<Long> first = new ArrayList<>();
+        List<Long> second = new ArrayList<>();
+        long pixels = (long) rows * cols;
+        for (int b = 0; b < pairs.size(); b++) {
+            PatchPair pair = pairs.get(b);
+            if (pair.firstAugmentation().warps() || pair.secondAugmentation().warps()) {
+                throw new IllegalStateException("a loss term compares the overlap of the two views, but pair " + b
+                        + " is spatially warped, so its pixels do not correspond; configure the sampler with 'affine: false'");
+            }
+            Optional<PatchPair.Overlap> overlap = pair.overlap();
+            if (overlap.isEmpty()) {
+                continue;
+            }
+            addIndices(first, b * pixels, overlap.get().inFirst());
+            addIndices(second, b * pixels, overlap.get().inSecond());
+        }
+        feeds.put(OVERLAP_PREFIX + 0, Nd4j.createFromArray(first.toArray(Long[]::new)));
+        feeds.put(OVERLAP_PREFIX + 1, Nd4j.createFromArray(second.toArray(Long[]::new)));
+    }
+
+    private void addIndices(List<Long> out, long base, Window w) {
+        for (int y = w.row(); y < w.endRow(); y++) {
+            for (int x = w.col(); x < w.endCol(); x++) {
+                out.add(base + (long) y * cols + x);
+            }
+        }
+    }
+
+    /**
+     * One backward pass of the weighted total loss.
+     *
+     * @param feeds from {@link #feeds}
+     * @return the gradient of every {@linkplain #parameterNames() parameter}, by name (zeros where the loss does not depend on it)
+     */
+    public Map<String, INDArray> gradients(Map<String, INDArray> feeds) {
+        Map<String, INDArray> raw = sd.calculateGradients(feeds, trainable);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String name : trainable) {
+            INDArray g = raw.get(name);
+            out.put(name, g != null ? g : Nd4j.zeros(type, parameter(name).shape()));
+        }
+        return out;
+    }
+
+    /**
+     * What a no-gradient forward pass computed.
+     *
+     * @param losses        each term's unweighted value, by term id in config order
+     * @param total         the weighted total
+     * @param shifted       z as {@code [2B, D, h, w]}, row-major
+     * @param probabilities p as {@code [2B·h·w, K]}, row-major, rows in (patch, y, x) order
+     */
+    public record Forward(Map<String, Double> losses, double total, float[] shifted, float[] probabilities) {
+    }
+
+    /**
+     * A forward pass without gradients.
+     *
+     * @param feeds from {@link #feeds}
+     * @return losses, z and p
+     */
+    public Forward forward(Map<String, INDArray> feeds) {
+        List<String> outputs = new ArrayList<>();
+        terms.forEach(t -> outputs.add(LOSS_PREFIX + t.id()));
+        outputs.add(TOTAL);
+        outputs.add(shifted.name());
+        outputs.add(PROBABILITIES);
+        Map<String, INDArray> out = sd.output(feeds, outputs.toArray(String[]::new));
+        Map<String, Double> losses = new LinkedHashMap<>();
+        terms.forEach(t -> losses.put(t.id(), out.get(LOSS_PREFIX + t.id()).getDouble(0)));
+        return new Forward(losses, out.get(TOTAL).getDouble(0), floats(out.get(shifted.name())), floats(out.get(PROBABILITIES)));
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    /** @return the names of the parameters the optimiser updates, sorted */
+    public List<String> parameterNames() {
+        return trainable;
+    }
+
+    /**
+     * The live value of a trainable parameter or of θ; writes to it change the graph.
+     *
+     * @param name a name from {@link #parameterNames()} or {@code meanShift/theta}
+     * @return the array
+     */
+    public INDArray parameter(String name) {
+        SDVariable v = sd.getVariable(name);
+        if (v == null || v.getArr() == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in the graph; known: " + trainable);
+        }
+        return v.getArr();
+    }
+
+    /**
+     * Replaces a parameter's value (used when a checkpoint is loaded).
+     *
+     * @param name  a name from {@link #parameterNames()} or {@code meanShift/theta}
+     * @param value the new value, of the parameter's shape
+     */
+    public void setParameter(String name, INDArray value) {
+        INDArray target = parameter(name);
+        if (!java.util.Arrays.equals(target.shape(), value.shape())) {
+            throw new IllegalArgumentException("parameter '" + name + "' has shape " + java.util.Arrays.toString(target.shape())
+                    + ", the new value " + java.util.Arrays.toString(value.shape()));
+        }
+        target.assign(value.castTo(type));
+    }
+
+    /** @return θ, the bandwidth's softplus argument */
+    public double theta() {
+        return theta.getArr().getDouble(0);
+    }
+
+    /**
+     * Replaces θ, whether it is trained or constant.
+     *
+     * @param value θ
+     */
+    public void setTheta(double value) {
+        theta.getArr().assign(value);
+    }
+
+    /** @return σ = softplus(θ) */
+    public double bandwidth() {
+        double t = theta();
+        return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
+    }
+
+    /** @return a copy of the centroids {@code [K, D]} */
+    public INDArray centroids() {
+        return centroidsTrainable ? centroidVariable.getArr().dup() : centroidValue.dup();
+    }
+
+    /**
+     * Replaces the centroids (after the EMA of §6, or from a checkpoint).
+     *
+     * @param centroids {@code [K, D]}
+     */
+    public void setCentroids(INDArray centroids) {
+        requireCentroidShape(centroids);
+        if (centroidsTrainable) {
+            centroidVariable.getArr().assign(centroids.castTo(type));
+        } else {
+            centroidValue = centroids.castTo(type).dup('c');
+        }
+    }
+
+    private void requireCentroidShape(INDArray centroids) {
+        if (centroids.rank() != 2 || centroids.size(0) != model.clusters() || centroids.size(1) != dim) {
+            throw new IllegalArgumentException("centroids must be [" + model.clusters() + ", " + dim + "], found "
+                    + java.util.Arrays.toString(centroids.shape()));
+        }
+    }
+
+    /** @return the embedding dimension D */
+    public int embeddingDim() {
+        return dim;
+    }
+
+    /** @return the graph, for inspection in tests */
+    SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** The tensors of the step as one term sees them; step-input names are namespaced by the term's id. */
+    private final class Context implements LossContext {
+        private final String termId;
+        private final SDVariable[] e;
+        private final SDVariable[] z;
+        private final SDVariable[] p;
+        private final long m;
+
+        Context(String termId, SDVariable[] e, SDVariable[] z, SDVariable[] p, long m) {
+            this.termId = termId;
+            this.e = e;
+            this.z = z;
+            this.p = p;
+            this.m = m;
+        }
+
+        @Override
+        public SameDiff sameDiff() {
+            return sd;
+        }
+
+        @Override
+        public SDVariable embeddings(int view) {
+            return e[view];
+        }
+
+        @Override
+        public SDVariable shifted(int view) {
+            return z[view];
+        }
+
+        @Override
+        public SDVariable probabilities(int view) {
+            return p[view];
+        }
+
+        @Override
+        public SDVariable centroids() {
+            return centroidVariable;
+        }
+
+        @Override
+        public Optional<SDVariable> overlapIndices(int view) {
+            if (!overlapUsed) {
+                sd.placeHolder(OVERLAP_PREFIX + 0, DataType.INT64, -1);
+                sd.placeHolder(OVERLAP_PREFIX + 1, DataType.INT64, -1);
+                overlapUsed = true;
+            }
+            return Optional.of(sd.getVariable(OVERLAP_PREFIX + view));
+        }
+
+        @Override
+        public int clusters() {
+            return model.clusters();
+        }
+
+        @Override
+        public long pixelsPerView() {
+            return m;
+        }
+
+        @Override
+        public SDVariable stepInput(String name, DataType inputType, long[] shape, StepInput values) {
+            String full = termId + "/" + name;
+            if (stepInputs.containsKey(full)) {
+                throw new IllegalArgumentException("loss term '" + termId + "' declared step input '" + name + "' twice");
+            }
+            stepInputs.put(full, new StepInputSpec(inputType, shape.clone(), values));
+            return sd.placeHolder(full, inputType, shape);
+        }
+    }
+}

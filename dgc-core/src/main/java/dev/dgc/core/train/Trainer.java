@@ -1,0 +1,353 @@
+package dev.dgc.core.train;
+
+import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.sampling.CubeExtent;
+import dev.dgc.api.sampling.PairSampler;
+import dev.dgc.api.sampling.PatchPair;
+import dev.dgc.core.data.BandStatistics;
+import dev.dgc.core.data.Normalizer;
+import dev.dgc.core.data.PatchExtractor;
+import dev.dgc.core.model.ModelWriter;
+import dev.dgc.core.model.SavedModel;
+import dev.dgc.core.nn.DgcGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Trains one DGC model (§7 of dgc-algorithm.md). Per step s: plan B patch pairs (pair index
+ * {@code (s−1)·B + i}), cut and normalise both views, one backward pass of the weighted total loss,
+ * global gradient-norm clipping, AdamW, a second no-gradient forward with the new weights whose losses
+ * are reported and whose z and p feed the centroid memory (EMA and kicks), then the centroids are
+ * replaced. Checkpoints go to {@code <runDir>/checkpoints}, the final model to {@code <runDir>/model}.
+ *
+ * <p>Every random draw comes from a stream derived from the root seed, a component and the step or
+ * pair number (never from a shared sequential stream), so two runs with equal settings are equal bit
+ * for bit, and a resumed run continues exactly as an uninterrupted one. One instance runs one
+ * training; not thread-safe.
+ */
+public final class Trainer {
+
+    /** The reference's kick schedule runs over its 10 epochs (§5.1, TV8); a run is cut into as many. */
+    static final int KICK_EPOCHS = 10;
+    /** Pixels per read when band statistics are streamed (memory: this times the band count floats). */
+    private static final int STATISTICS_PIXELS_PER_READ = 1 << 16;
+
+    private final TrainingSettings settings;
+    private final List<TrainingCube> cubes;
+    private final PairSampler sampler;
+    private final Path runDir;
+    private final RunStreams streams;
+
+    /**
+     * @param settings the resolved run
+     * @param cubes    the training cubes, in config order; every one must have {@code settings.model().bands()} bands
+     * @param sampler  plans the patch pairs; its patch size is the graph's
+     * @param runDir   where checkpoints and the model go; created if absent
+     * @throws IllegalArgumentException when there are no cubes, a cube's band count differs from the
+     *                                  model's, or centroid pruning is asked for (the graph has a fixed K)
+     */
+    public Trainer(TrainingSettings settings, List<TrainingCube> cubes, PairSampler sampler, Path runDir) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.cubes = List.copyOf(cubes);
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.runDir = Objects.requireNonNull(runDir, "runDir");
+        this.streams = new RunStreams(settings.seed());
+        if (this.cubes.isEmpty()) {
+            throw new IllegalArgumentException("training needs at least one cube, found none");
+        }
+        for (TrainingCube c : this.cubes) {
+            int bands = c.cube().metadata().bands();
+            if (bands != settings.model().bands()) {
+                throw new IllegalArgumentException("cube '" + c.name() + "' has " + bands + " bands but the model expects "
+                        + settings.model().bands() + "; every training cube must have the same bands");
+            }
+        }
+        if (settings.centroids().pruneFraction() > 0) {
+            throw new IllegalArgumentException("centroid pruning (pruneFraction " + settings.centroids().pruneFraction()
+                    + ") is not supported by this trainer, whose graph has a fixed K; set it to 0");
+        }
+    }
+
+    /**
+     * Runs the training to {@code settings.steps()}.
+     *
+     * @param listener receives progress on this thread
+     * @param resume   continue from {@code <runDir>/checkpoints/latest} instead of starting afresh
+     * @return the saved model and timings
+     * @throws IOException when a cube cannot be read, a checkpoint or the model cannot be written, or
+     *                     {@code resume} is set and there is no checkpoint to resume from
+     */
+    public TrainingResult train(TrainingListener listener, boolean resume) throws IOException {
+        long started = System.nanoTime();
+        Files.createDirectories(runDir);
+        Checkpoints checkpoints = new Checkpoints(runDir);
+        Files.createDirectories(checkpoints.dir());
+
+        List<BandStatistics> stats = new ArrayList<>();
+        List<Normalizer> normalizers = new ArrayList<>();
+        for (TrainingCube c : cubes) {
+            BandStatistics s = BandStatistics.compute(c.cube(), STATISTICS_PIXELS_PER_READ);
+            stats.add(s);
+            try {
+                normalizers.add(Normalizer.of(settings.normalization(), s));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("cube '" + c.name() + "': " + ex.getMessage(), ex);
+            }
+        }
+
+        ModelSpec model = settings.model();
+        int rows = sampler.patchRows();
+        int cols = sampler.patchCols();
+        int batch = settings.batch();
+        int dim = model.encoder().embeddingDim(model.encoderParams());
+        float[][] initialCentroids = CentroidMemory.initial(model.clusters(), dim, streams.stream(RunStreams.CENTROID_INIT, 0));
+        DgcGraph graph = new DgcGraph(model, settings.losses(), settings.centroids().trainable(), batch, rows, cols,
+                DataType.FLOAT, streams.stream(RunStreams.ENCODER_INIT, 0), Nd4j.createFromArray(initialCentroids));
+        AdamW optimizer = new AdamW(settings.optimizer());
+
+        long firstStep = 1;
+        if (resume) {
+            SavedModel checkpoint = checkpoints.latest().orElseThrow(() -> new java.nio.file.NoSuchFileException(
+                    checkpoints.dir().resolve(Checkpoints.LATEST).toString(), null,
+                    "no checkpoint to resume from; start the run without resuming"));
+            firstStep = restore(checkpoint, graph, optimizer) + 1;
+        }
+        listener.started(firstStep, settings.steps());
+
+        List<CubeExtent> extents = new ArrayList<>();
+        for (TrainingCube c : cubes) {
+            CubeMetadata m = c.cube().metadata();
+            // the extractor reflect-pads cubes smaller than a patch up to the patch size
+            extents.add(new CubeExtent(Math.max(m.lines(), rows), Math.max(m.samples(), cols), m.bands()));
+        }
+        PatchExtractor extractor = new PatchExtractor(model.bands(), rows, cols);
+        float[] buffer = new float[Math.multiplyExact(2 * batch, extractor.patchSize())];
+
+        for (long step = firstStep; step <= settings.steps(); step++) {
+            long stepStart = System.nanoTime();
+            List<PatchPair> pairs = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                long index = (step - 1) * batch + i;
+                pairs.add(sampler.plan(index, extents, streams.stream(RunStreams.SAMPLER, index)));
+            }
+            for (int i = 0; i < batch; i++) {
+                PatchPair pair = pairs.get(i);
+                TrainingCube c = cubes.get(pair.cube());
+                Normalizer n = normalizers.get(pair.cube());
+                extractor.extract(c.cube(), n, pair.first(), pair.firstAugmentation(), buffer, i * extractor.patchSize());
+                extractor.extract(c.cube(), n, pair.second(), pair.secondAugmentation(), buffer,
+                        (batch + i) * extractor.patchSize());
+            }
+            Map<String, Double> weights = new LinkedHashMap<>();
+            for (LossTerm term : settings.losses()) {
+                weights.put(term.id(), term.weight().value(step, settings.steps()));
+            }
+            long s = step;
+            Map<String, INDArray> feeds = graph.feeds(Nd4j.create(buffer, new long[] {2L * batch, model.bands(), rows, cols}, 'c'),
+                    pairs, weights, name -> streams.stepInput(name, s));
+
+            Map<String, INDArray> gradients = graph.gradients(feeds);
+            double gradientNorm = GradientClipping.clipGlobalNorm(gradients, settings.gradientClip());
+            optimizer.step(parameters(graph), gradients);
+
+            DgcGraph.Forward after = graph.forward(feeds);
+            float[][] centroids = graph.centroids().toFloatMatrix();
+            double kick = settings.centroids().kickDecay()
+                    ? new WeightSchedule(settings.centroids().kick(), settings.centroids().kick(), 0, 0, KICK_EPOCHS)
+                            .value(step, settings.steps())
+                    : settings.centroids().kick();
+            CentroidUpdate update = CentroidMemory.update(centroids, after.shifted(), after.probabilities(), 2 * batch, rows,
+                    cols, settings.centroids(), kick, streams.stream(RunStreams.KICK, step));
+            graph.setCentroids(Nd4j.createFromArray(centroids));
+
+            listener.step(new StepReport(step, settings.steps(), after.losses(), weights, after.total(), gradientNorm,
+                    activeClusters(after.probabilities(), model.clusters()), update.kicked(), graph.bandwidth(),
+                    (System.nanoTime() - stepStart) / 1e9));
+            boolean last = step == settings.steps();
+            if (last || settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0) {
+                Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats),
+                        checkpointArrays(graph, optimizer));
+                listener.checkpoint(step, dir);
+            }
+        }
+        Path modelDir = runDir.resolve("model");
+        ModelWriter.write(modelDir, manifest(graph, stats), modelWeights(graph));
+        return new TrainingResult(modelDir, settings.steps(), (System.nanoTime() - started) / 1e9, firstStep);
+    }
+
+    private static Map<String, INDArray> parameters(DgcGraph graph) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String name : graph.parameterNames()) {
+            out.put(name, graph.parameter(name));
+        }
+        return out;
+    }
+
+    /** Clusters that win the argmax (ties to the lowest index) of at least one pixel of either view. */
+    static int activeClusters(float[] probabilities, int clusters) {
+        boolean[] won = new boolean[clusters];
+        for (int row = 0; row < probabilities.length / clusters; row++) {
+            int best = 0;
+            for (int k = 1; k < clusters; k++) {
+                if (probabilities[row * clusters + k] > probabilities[row * clusters + best]) {
+                    best = k;
+                }
+            }
+            won[best] = true;
+        }
+        int n = 0;
+        for (boolean w : won) {
+            n += w ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static final String PARAMETER = "parameter/";
+    private static final String FIRST_MOMENT = "optimizer/m/";
+    private static final String SECOND_MOMENT = "optimizer/v/";
+
+    private Map<String, Object> checkpointScalars(long step, DgcGraph graph, AdamW optimizer, List<BandStatistics> stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "dgc-checkpoint");
+        m.put("step", step);
+        m.put("steps", settings.steps());
+        m.put("seed", settings.seed());
+        m.put("theta", graph.theta());
+        m.put("optimizerStep", optimizer.steps());
+        m.put("normalization", normalization(stats));
+        return m;
+    }
+
+    private static Map<String, INDArray> checkpointArrays(DgcGraph graph, AdamW optimizer) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (String name : graph.parameterNames()) {
+            arrays.put(PARAMETER + name, graph.parameter(name));
+        }
+        arrays.put(DgcGraph.CENTROIDS, graph.centroids());
+        optimizer.firstMoments().forEach((name, value) -> arrays.put(FIRST_MOMENT + name, value));
+        optimizer.secondMoments().forEach((name, value) -> arrays.put(SECOND_MOMENT + name, value));
+        return arrays;
+    }
+
+    /** Loads a checkpoint into the graph and the optimiser. @return the step it holds */
+    private long restore(SavedModel checkpoint, DgcGraph graph, AdamW optimizer) throws IOException {
+        Map<String, Object> m = checkpoint.manifest();
+        if (!"dgc-checkpoint".equals(m.get("kind")) || !(m.get("step") instanceof Double step)
+                || !(m.get("theta") instanceof Double theta) || !(m.get("optimizerStep") instanceof Double optimizerStep)) {
+            throw new IOException("the latest checkpoint under " + runDir.resolve("checkpoints") + " is not a dgc checkpoint"
+                    + " (kind, step, theta and optimizerStep are required)");
+        }
+        if (m.get("seed") instanceof Double seed && seed.longValue() != settings.seed()) {
+            throw new IOException("the checkpoint was trained with seed " + seed.longValue() + ", this run has seed "
+                    + settings.seed() + "; resume with the same settings");
+        }
+        Map<String, INDArray> first = new LinkedHashMap<>();
+        Map<String, INDArray> second = new LinkedHashMap<>();
+        try {
+            for (String name : graph.parameterNames()) {
+                INDArray value = checkpoint.weights().get(PARAMETER + name);
+                if (value == null) {
+                    throw new IOException("the latest checkpoint lacks parameter '" + name + "'; was it written with other model settings?");
+                }
+                graph.setParameter(name, value);
+            }
+            graph.setTheta(theta);
+            graph.setCentroids(required(checkpoint, DgcGraph.CENTROIDS));
+            checkpoint.weights().forEach((name, value) -> {
+                if (name.startsWith(FIRST_MOMENT)) {
+                    first.put(name.substring(FIRST_MOMENT.length()), value);
+                } else if (name.startsWith(SECOND_MOMENT)) {
+                    second.put(name.substring(SECOND_MOMENT.length()), value);
+                }
+            });
+            optimizer.restore(optimizerStep.longValue(), first, second);
+        } catch (IllegalArgumentException ex) {
+            throw new IOException("the latest checkpoint does not fit this run's model: " + ex.getMessage(), ex);
+        }
+        return step.longValue();
+    }
+
+    private static INDArray required(SavedModel checkpoint, String name) throws IOException {
+        INDArray v = checkpoint.weights().get(name);
+        if (v == null) {
+            throw new IOException("the latest checkpoint lacks '" + name + "'");
+        }
+        return v;
+    }
+
+    private Map<String, Object> manifest(DgcGraph graph, List<BandStatistics> stats) {
+        ModelSpec model = settings.model();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bands", model.bands());
+        Optional<List<Double>> wavelengths = cubes.stream().map(c -> c.cube().metadata().wavelengths())
+                .filter(w -> w.known()).map(w -> w.centersNm()).findFirst();
+        m.put("wavelengths", wavelengths);
+        m.put("clusters", model.clusters());
+        m.put("embeddingDim", graph.embeddingDim());
+        Map<String, Object> encoder = new LinkedHashMap<>();
+        encoder.put("id", model.encoderId());
+        encoder.put("params", model.encoderParams().asMap());
+        m.put("encoder", encoder);
+        Map<String, Object> meanShift = new LinkedHashMap<>();
+        meanShift.put("window", model.meanShift().window());
+        meanShift.put("iterations", model.meanShift().iterations());
+        meanShift.put("learnBandwidth", model.meanShift().learnBandwidth());
+        meanShift.put("theta", graph.theta());
+        meanShift.put("bandwidth", graph.bandwidth());
+        m.put("meanShift", meanShift);
+        m.put("temperature", model.temperature());
+        m.put("normalization", normalization(stats));
+        m.put("seed", settings.seed());
+        m.put("steps", settings.steps());
+        return m;
+    }
+
+    private Map<String, Object> normalization(List<BandStatistics> stats) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("method", settings.normalization().name().toLowerCase(java.util.Locale.ROOT));
+        List<Object> perCube = new ArrayList<>();
+        BandStatistics pooled = null;
+        for (int i = 0; i < cubes.size(); i++) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", cubes.get(i).name());
+            c.putAll(statistics(stats.get(i)));
+            perCube.add(c);
+            pooled = pooled == null ? stats.get(i) : pooled.merge(stats.get(i));
+        }
+        n.put("perCube", perCube);
+        n.put("pooled", statistics(pooled));
+        return n;
+    }
+
+    private static Map<String, Object> statistics(BandStatistics s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", s.counts());
+        m.put("mean", s.means());
+        m.put("std", s.stds());
+        m.put("min", s.mins());
+        m.put("max", s.maxs());
+        return m;
+    }
+
+    private static Map<String, INDArray> modelWeights(DgcGraph graph) {
+        Map<String, INDArray> w = new LinkedHashMap<>();
+        for (String name : graph.parameterNames()) {
+            if (!name.equals(DgcGraph.CENTROIDS) && !name.equals(DgcGraph.MEAN_SHIFT_PREFIX + "theta")) {
+                w.put(name, graph.parameter(name));
+            }
+        }
+        w.put(DgcGraph.CENTROIDS, graph.centroids());
+        return w;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.dgc.core.nn;
+
+import dev.dgc.api.sampling.Augmentation;
+import dev.dgc.api.sampling.PatchPair;
+import dev.dgc.core.train.LossTerm;
+import dev.dgc.core.train.MeanShiftSettings;
+import dev.dgc.core.train.ModelSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class DgcGraphTest {
+
+    private static final double TV_TOLERANCE = 1e-4;
+
+    /** TV3: view 0 = TV2's embeddings, view 1 the same mirrored, five iterations, index-aligned. */
+    @Test
+    void lossesOfTestVectorThreeComeOutOfTheWholeGraph() {
+        List<LossTerm> terms = List.of(
+                GraphFixtures.term("compactness", 1.0, Map.of()),
+                GraphFixtures.term("orthogonality", 0.001, Map.of()),
+                GraphFixtures.term("balance", 2.0, Map.of()),
+                GraphFixtures.term("consistency", 1.0, Map.of()),
+                GraphFixtures.term("uniform-assignment", 2.0, Map.of("form", "expectation")));
+        ModelSpec model = GraphFixtures.model(new PassThroughEncoder(), Map.of(), 3, 2, MeanShiftSettings.REFERENCE);
+        DgcGraph graph = new DgcGraph(model, terms, true, 1, TestVectorTwo.H, TestVectorTwo.W, DataType.FLOAT,
+                new SplittableRandom(1), TestVectorTwo.centroids(DataType.FLOAT));
+        INDArray input = Nd4j.concat(0, TestVectorTwo.map(TestVectorTwo.embeddings(), DataType.FLOAT),
+                TestVectorTwo.map(TestVectorTwo.mirrored(), DataType.FLOAT));
+
+        DgcGraph.Forward out = graph.forward(graph.feeds(input, List.of(GraphFixtures.pair(4, 5, 0, 0)),
+                weights(terms), name -> new SplittableRandom(0)));
+
+        assertThat(out.losses()).containsOnlyKeys("compactness", "orthogonality", "balance", "consistency", "uniform-assignment");
+        // the compactness term sums both views; the mirrored view has the same value
+        assertThat(out.losses().get("compactness")).isCloseTo(2 * 0.141443, within(2 * TV_TOLERANCE));
+        assertThat(out.losses().get("orthogonality")).isCloseTo(0.117056, within(TV_TOLERANCE));
+        assertThat(out.losses().get("balance")).isCloseTo(0.652879, within(TV_TOLERANCE));
+        assertThat(out.losses().get("consistency")).isCloseTo(2.427389, within(TV_TOLERANCE));
+        assertThat(out.losses().get("uniform-assignment")).isCloseTo(1.730750, within(TV_TOLERANCE));
+        double expectedTotal = 2 * 0.141443 + 0.001 * 0.117056 + 2 * 0.652879 + 2.427389 + 2 * 1.730750;
+        assertThat(out.total()).isCloseTo(expectedTotal, within(10 * TV_TOLERANCE));
+        // p of pixel (0,0) of view 0 (TV2, five iterations), in the [2·h·w, K] layout
+        assertThat((double) out.probabilities()[0]).isCloseTo(0.999381, within(TV_TOLERANCE));
+        // z of pixel (1,2), channel 0, view 0 in the [2B, D, h, w] layout
+        assertThat((double) out.shifted()[TestVectorTwo.W + 2]).isCloseTo(0.540429, within(TV_TOLERANCE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compactness", "orthogonality", "balance", "consistency", "uniform-assignment"})
+    void gradientOfTheWeightedTotalMatchesCentralDifferencesForEachTerm(String id) {
+        LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
+        // no mean-shift iteration: with the stop-gradient, differences of the whole graph would also move the
+        // iterate, which the analytic gradient rightly ignores (MeanShiftTest checks that part)
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
+                Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3,
+                new MeanShiftSettings(3, 0, 1.0, true));
+        SplittableRandom random = new SplittableRandom(11);
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 1, 4, 4, DataType.DOUBLE, random.split(),
+                randomUnitRows(3, 4, random.split()));
+        Map<String, INDArray> feeds = graph.feeds(randomInput(2, 3, 4, 4, random.split()),
+                List.of(GraphFixtures.pair(4, 4, 1, 1)), Map.of(id, 1.5), name -> new SplittableRandom(5));
+
+        Map<String, INDArray> analytic = graph.gradients(feeds);
+
+        assertThat(analytic.keySet()).contains(DgcGraph.CENTROIDS, "encoder/spectral0/W", "encoder/spatial0/W");
+        double step = 1e-6;
+        boolean anyNonZero = false;
+        for (Map.Entry<String, INDArray> entry : analytic.entrySet()) {
+            INDArray w = graph.parameter(entry.getKey());
+            // every centroid entry; a fixed spread of encoder entries keeps the check fast
+            long stride = entry.getKey().startsWith(DgcGraph.ENCODER_PREFIX) ? 5 : 1;
+            for (long i = 0; i < w.length(); i += stride) {
+                double original = w.getDouble(i);
+                w.putScalar(i, original + step);
+                double plus = graph.forward(feeds).total();
+                w.putScalar(i, original - step);
+                double minus = graph.forward(feeds).total();
+                w.putScalar(i, original);
+                double numeric = (plus - minus) / (2 * step);
+                double g = entry.getValue().getDouble(i);
+                anyNonZero |= Math.abs(g) > 1e-6;
+                assertThat(g).as("%s: d/d%s[%d]", id, entry.getKey(), i).isCloseTo(numeric, within(1e-7 + 1e-5 * Math.abs(numeric)));
+            }
+        }
+        assertThat(anyNonZero).as("some gradient of %s is non-zero", id).isTrue();
+    }
+
+    @Test
+    void shapesNamesAndCentroidAccessFollowTheContract() {
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
+                Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3, new MeanShiftSettings(3, 2, 1.0, true));
+        List<LossTerm> terms = List.of(GraphFixtures.term("uniform-assignment", 2.0, Map.of()), GraphFixtures.term("balance", 1.0, Map.of()));
+        SplittableRandom random = new SplittableRandom(3);
+        DgcGraph graph = new DgcGraph(model, terms, true, 2, 5, 6, DataType.FLOAT, random.split(), randomUnitRows(3, 4, random.split()));
+
+        assertThat(graph.parameterNames()).containsExactly(DgcGraph.CENTROIDS, "encoder/spatial0/W", "encoder/spectral0/W", "meanShift/theta");
+        assertThat(graph.sameDiff().getVariable("uniform-assignment/labels0")).as("namespaced step input").isNotNull();
+        Map<String, INDArray> feeds = graph.feeds(randomInput(4, 3, 5, 6, random.split()),
+                List.of(GraphFixtures.pair(5, 6, 0, 1), GraphFixtures.pair(5, 6, 2, 0)), Map.of("uniform-assignment", 2.0, "balance", 1.0),
+                name -> new SplittableRandom(name.hashCode()));
+        DgcGraph.Forward out = graph.forward(feeds);
+        assertThat(out.shifted()).hasSize(4 * 4 * 5 * 6);
+        assertThat(out.probabilities()).hasSize(4 * 5 * 6 * 3);
+        for (int row = 0; row < 4 * 5 * 6; row++) {
+            double sum = out.probabilities()[3 * row] + out.probabilities()[3 * row + 1] + out.probabilities()[3 * row + 2];
+            assertThat(sum).isCloseTo(1.0, within(1e-5));
+        }
+        assertThat(graph.gradients(feeds).get("encoder/spectral0/W").shape()).containsExactly(4, 3, 3);
+        assertThat(graph.bandwidth()).isCloseTo(1.0, within(1e-6));
+
+        INDArray swapped = Nd4j.concat(0, graph.centroids().getRow(2, true), graph.centroids().getRow(1, true), graph.centroids().getRow(0, true));
+        graph.setCentroids(swapped);
+        DgcGraph.Forward after = graph.forward(feeds);
+        // swapping centroids 0 and 2 swaps the probability columns
+        assertThat(after.probabilities()[0]).isCloseTo(out.probabilities()[2], within(1e-6f));
+        assertThat(graph.centroids().equalsWithEps(swapped, 0)).isTrue();
+    }
+
+    @Test
+    void centroidsThatAreNotTrainableGetNoGradientAndAreFedAsAConstant() {
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("pixelwise"), Map.of("dim", 4, "spectralLayers", 1, "spatialLayers", 1),
+                3, 2, new MeanShiftSettings(3, 1, 1.0, false));
+        List<LossTerm> terms = List.of(GraphFixtures.term("compactness", 1.0, Map.of()), GraphFixtures.term("orthogonality", 1.0, Map.of()));
+        SplittableRandom random = new SplittableRandom(4);
+        INDArray centroids = randomUnitRows(2, 4, random.split());
+        DgcGraph graph = new DgcGraph(model, terms, false, 1, 3, 3, DataType.FLOAT, random.split(), centroids);
+
+        assertThat(graph.parameterNames()).containsExactly("encoder/spatial0/W", "encoder/spectral0/W");
+        Map<String, INDArray> feeds = graph.feeds(randomInput(2, 3, 3, 3, random.split()), List.of(GraphFixtures.pair(3, 3, 0, 0)),
+                Map.of("compactness", 1.0, "orthogonality", 1.0), name -> new SplittableRandom(0));
+        assertThat(graph.gradients(feeds)).containsOnlyKeys("encoder/spatial0/W", "encoder/spectral0/W");
+        assertThat(graph.centroids().equalsWithEps(centroids.castTo(DataType.FLOAT), 1e-7)).isTrue();
+    }
+
+    @Test
+    void overlapConsistencyAveragesTheDivergenceOverTheSharedPixelsOnly() {
+        LossTerm term = GraphFixtures.term("consistency", 1.0, Map.of("region", "overlap"));
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("pixelwise"), Map.of("dim", 4, "spectralLayers", 1, "spatialLayers", 1),
+                3, 3, new MeanShiftSettings(3, 1, 1.0, true));
+        SplittableRandom random = new SplittableRandom(8);
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 2, 4, 5, DataType.DOUBLE, random.split(), randomUnitRows(3, 4, random.split()));
+        List<PatchPair> pairs = List.of(GraphFixtures.pair(4, 5, 1, -2), GraphFixtures.pair(4, 5, -3, 0));
+        Map<String, INDArray> feeds = graph.feeds(randomInput(4, 3, 4, 5, random.split()), pairs, Map.of("consistency", 1.0),
+                name -> new SplittableRandom(0));
+
+        DgcGraph.Forward out = graph.forward(feeds);
+
+        float[] p = out.probabilities();
+        double sum = 0;
+        int shared = 0;
+        for (int b = 0; b < 2; b++) {
+            PatchPair.Overlap o = pairs.get(b).overlap().orElseThrow();
+            for (int u = 0; u < o.inFirst().rows(); u++) {
+                for (int v = 0; v < o.inFirst().cols(); v++) {
+                    int row0 = b * 20 + (o.inFirst().row() + u) * 5 + o.inFirst().col() + v;
+                    int row1 = 40 + b * 20 + (o.inSecond().row() + u) * 5 + o.inSecond().col() + v;
+                    for (int k = 0; k < 3; k++) {
+                        double a = p[row0 * 3 + k] + 1e-6;
+                        double c = p[row1 * 3 + k] + 1e-6;
+                        sum += 0.5 * (a - c) * (Math.log(a) - Math.log(c));
+                    }
+                    shared++;
+                }
+            }
+        }
+        assertThat(shared).isEqualTo(3 * 3 + 1 * 5);
+        assertThat(out.losses().get("consistency")).isCloseTo(sum / shared, within(1e-6));
+    }
+
+    @Test
+    void overlapConsistencyRefusesWarpedPairsWithAnActionableMessage() {
+        LossTerm term = GraphFixtures.term("consistency", 1.0, Map.of("region", "overlap"));
+        ModelSpec model = GraphFixtures.model(new PassThroughEncoder(), Map.of(), 3, 2, new MeanShiftSettings(3, 0, 1.0, true));
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 1, 4, 4, DataType.FLOAT, new SplittableRandom(1), randomUnitRows(2, 3, new SplittableRandom(2)));
+        PatchPair p = GraphFixtures.pair(4, 4, 1, 1);
+        PatchPair warped = new PatchPair(0, p.first(), p.second(), new Augmentation(5, 0, 0, 1, 0), Augmentation.NONE);
+
+        assertThatThrownBy(() -> graph.feeds(randomInput(2, 3, 4, 4, new SplittableRandom(3)), List.of(warped), Map.of("consistency", 1.0),
+                name -> new SplittableRandom(0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("affine: false");
+    }
+
+    private static Map<String, Double> weights(List<LossTerm> terms) {
+        Map<String, Double> w = new HashMap<>();
+        terms.forEach(t -> w.put(t.id(), t.weight().initial()));
+        return w;
+    }
+
+    static INDArray randomUnitRows(int rows, int cols, SplittableRandom random) {
+        double[][] c = new double[rows][cols];
+        for (double[] row : c) {
+            double norm = 0;
+            for (int j = 0; j < cols; j++) {
+                row[j] = random.nextDouble(-1, 1);
+                norm += row[j] * row[j];
+            }
+            for (int j = 0; j < cols; j++) {
+                row[j] /= Math.sqrt(norm);
+            }
+        }
+        return Nd4j.createFromArray(c);
+    }
+
+    static INDArray randomInput(int n, int c, int h, int w, SplittableRandom random) {
+        double[] values = new double[n * c * h * w];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble(-1, 1);
+        }
+        return Nd4j.createFromArray(values).reshape(n, c, h, w);
+    }
+}
