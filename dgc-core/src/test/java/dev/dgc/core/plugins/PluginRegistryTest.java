@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +30,22 @@ class PluginRegistryTest {
     /**
      * The "application" loader of these tests: the test class path plus a service file naming
      * {@link FixtureSamplerProvider}, kept out of the test class path itself so that other
-     * modules' tests (which use this module's test jar) do not see a fixture as a built-in.
+     * modules' tests (which use this module's test jar) do not see a fixture as a built-in. Service
+     * files of the test class path (the plugin modules the engine tests use) are hidden from it.
      */
     @BeforeEach
     void applicationLoaderWithOneBuiltInSampler(@TempDir Path services) throws IOException {
         Path file = services.resolve("META-INF/services/" + SAMPLER);
         Files.createDirectories(file.getParent());
         Files.writeString(file, FixtureSamplerProvider.class.getName() + "\n");
-        app = new URLClassLoader(new URL[] {services.toUri().toURL()}, PluginRegistryTest.class.getClassLoader());
+        app = new URLClassLoader(new URL[] {services.toUri().toURL()}, PluginRegistryTest.class.getClassLoader()) {
+            // classes come from the test class path, service files only from here: the built-in
+            // plugin modules this module tests the engine with must not show up as built-ins
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+            }
+        };
     }
 
     /** A loss-free sampler plugin whose id, package and constructor body are chosen by the test. */
