@@ -9,7 +9,13 @@ package dev.dgc.core.train;
  */
 public record CentroidUpdate(double[] mass, boolean[] dead, int kicked) {
 
-    /** Copies the arrays, so the record stays immutable. */
+    /**
+     * Copies the arrays, so the record stays immutable.
+     *
+     * @param mass   per-centroid mass
+     * @param dead   per-centroid dead flags
+     * @param kicked the number of kicked centroids
+     */
     public CentroidUpdate {
         mass = mass.clone();
         dead = dead.clone();

@@ -109,7 +109,6 @@ public record WeightSchedule(double initial, double peak, double last, int warmu
         return value(step, totalSteps, epochs);
     }
 
-    /** Requires {@code 0 ≤ warmupEpochs ≤ epochs} and {@code epochs ≥ 1}. */
     public WeightSchedule {
         if (warmupEpochs < 0 || epochs < 1 || warmupEpochs > epochs) {
             throw new IllegalArgumentException("schedule needs 0 ≤ warm-up ≤ epochs and epochs ≥ 1, found "
