@@ -15,6 +15,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,9 +139,25 @@ public final class DgcGraph {
             throw new IllegalArgumentException("training needs at least one loss term, found none");
         }
         sd.identity(TOTAL, total).markAsLoss();
+        createGradientFunctionQuietly();
         TreeSet<String> names = new TreeSet<>();
         sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> names.add(v.name()));
         this.trainable = List.copyOf(names);
+    }
+
+    /**
+     * Builds the backward graph now rather than at the first step. ND4J 1.0.0-M2.1 prints one line per
+     * differentiated op to {@code System.out} while doing so (about 1 400 lines for the reference
+     * graph), which would bury the run's progress output; the stream is muted for that call only.
+     */
+    private void createGradientFunctionQuietly() {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     /** {@code [N, D, h, w]} to {@code [N·h·w, D]} in (n, y, x) order. */

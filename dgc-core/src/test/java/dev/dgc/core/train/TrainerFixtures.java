@@ -5,11 +5,15 @@ import dev.dgc.api.Plugin;
 import dev.dgc.api.nn.EncoderProvider;
 import dev.dgc.api.nn.LossTermProvider;
 import dev.dgc.api.sampling.PairSampler;
-import dev.dgc.api.sampling.SamplerProvider;
+import dev.dgc.api.cube.Window;
+import dev.dgc.api.sampling.Augmentation;
+import dev.dgc.api.sampling.CubeExtent;
+import dev.dgc.api.sampling.PatchPair;
 
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,7 +22,6 @@ final class TrainerFixtures {
 
     private static final Map<String, EncoderProvider> ENCODERS = load(EncoderProvider.class);
     private static final Map<String, LossTermProvider> TERMS = load(LossTermProvider.class);
-    private static final Map<String, SamplerProvider> SAMPLERS = load(SamplerProvider.class);
 
     private TrainerFixtures() {
     }
@@ -50,8 +53,38 @@ final class TrainerFixtures {
                 Normalization.ZSCORE, steps, batch, 42, 1.0, checkpointEvery);
     }
 
+    /**
+     * A sampler of overlapping square windows with the reference's warp and band-shift ranges. Not the
+     * built-in one: with dgc-samplers on the test class path the plugin registry's tests would see
+     * its providers as built-ins.
+     */
     static PairSampler sampler(int patch) {
-        SamplerProvider p = SAMPLERS.get("overlapping-pair");
-        return p.create(Parameters.of(p.parameters(), Map.of("patch", patch)));
+        return new PairSampler() {
+            @Override
+            public int patchRows() {
+                return patch;
+            }
+
+            @Override
+            public int patchCols() {
+                return patch;
+            }
+
+            @Override
+            public PatchPair plan(long index, List<CubeExtent> cubes, SplittableRandom random) {
+                CubeExtent c = cubes.get(0);
+                int row = random.nextInt(c.lines() - patch + 1);
+                int col = random.nextInt(c.samples() - patch + 1);
+                int row2 = Math.min(c.lines() - patch, Math.max(0, row + random.nextInt(-patch / 2, patch / 2 + 1)));
+                int col2 = Math.min(c.samples() - patch, Math.max(0, col + random.nextInt(-patch / 2, patch / 2 + 1)));
+                return new PatchPair(0, new Window(row, col, patch, patch), new Window(row2, col2, patch, patch),
+                        augmentation(random), augmentation(random));
+            }
+
+            private Augmentation augmentation(SplittableRandom random) {
+                return new Augmentation(random.nextDouble(-10, 10), random.nextDouble(-0.1, 0.1) * patch,
+                        random.nextDouble(-0.1, 0.1) * patch, random.nextDouble(0.9, 1.1), random.nextInt(-2, 3));
+            }
+        };
     }
 }
