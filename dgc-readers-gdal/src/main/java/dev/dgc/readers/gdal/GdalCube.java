@@ -1,6 +1,7 @@
 package dev.dgc.readers.gdal;
 
 import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.CubeReads;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
 import org.gdal.gdal.Dataset;
@@ -55,24 +56,8 @@ final class GdalCube implements HyperspectralCube {
 
     @Override
     public void read(Window window, int[] bands, float[] dst, boolean[] noData) throws IOException {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(bands, "bands");
-        Objects.requireNonNull(dst, "dst");
-        window.requireWithin(metadata.lines(), metadata.samples());
-        for (int b : bands) {
-            if (b < 0 || b >= metadata.bands()) {
-                throw new IndexOutOfBoundsException(metadata.source() + ": band " + b + " is outside 0…" + (metadata.bands() - 1));
-            }
-        }
-        int pixels = window.pixels();
+        int pixels = CubeReads.checkRead(metadata, window, bands, dst, noData);
         long needed = (long) bands.length * pixels;
-        if (dst.length < needed) {
-            throw new IllegalArgumentException("dst holds " + dst.length + " floats; " + bands.length + " bands of "
-                    + window + " need " + needed);
-        }
-        if (noData != null && noData.length < pixels) {
-            throw new IllegalArgumentException("noData holds " + noData.length + " flags; " + window + " needs " + pixels);
-        }
         synchronized (this) {
             if (dataset == null) {
                 throw new IllegalStateException(metadata.source() + ": the cube is closed");

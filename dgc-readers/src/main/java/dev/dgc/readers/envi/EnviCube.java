@@ -1,6 +1,7 @@
 package dev.dgc.readers.envi;
 
 import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.CubeReads;
 import dev.dgc.api.cube.DataType;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.NoData;
@@ -98,28 +99,11 @@ final class EnviCube implements HyperspectralCube {
 
     @Override
     public void read(Window window, int[] bands, float[] dst, boolean[] noDataFlags) throws IOException {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(bands, "bands");
-        Objects.requireNonNull(dst, "dst");
         FileChannel ch = channel;
         if (ch == null) {
             throw new IllegalStateException(metadata.source() + ": the cube is closed");
         }
-        window.requireWithin(layout.lines(), layout.samples());
-        for (int b : bands) {
-            if (b < 0 || b >= layout.bands()) {
-                throw new IndexOutOfBoundsException(metadata.source() + ": band " + b + " is outside 0…" + (layout.bands() - 1));
-            }
-        }
-        int pixels = window.pixels();
-        long needed = (long) bands.length * pixels;
-        if (dst.length < needed) {
-            throw new IllegalArgumentException("dst holds " + dst.length + " floats; " + bands.length + " bands of " + window
-                    + " need " + needed);
-        }
-        if (noDataFlags != null && noDataFlags.length < pixels) {
-            throw new IllegalArgumentException("noData holds " + noDataFlags.length + " flags; " + window + " needs " + pixels);
-        }
+        int pixels = CubeReads.checkRead(metadata, window, bands, dst, noDataFlags);
         if (bands.length > 0) {
             switch (layout.interleave()) {
                 case BSQ -> readBsq(ch, window, bands, dst);
@@ -130,7 +114,7 @@ final class EnviCube implements HyperspectralCube {
         if (noDataFlags != null) {
             Arrays.fill(noDataFlags, 0, pixels, false);
         }
-        blankNoDataPixels(bands.length, pixels, dst, noDataFlags);
+        CubeReads.maskIncompletePixels(bands.length, pixels, dst, noDataFlags);
     }
 
     private void readBsq(FileChannel ch, Window w, int[] bands, float[] dst) throws IOException {
@@ -286,27 +270,6 @@ final class EnviCube implements HyperspectralCube {
     private static double unsigned(long v) {
         double d = (double) (v & Long.MAX_VALUE);
         return v < 0 ? d + 0x1p63 : d;
-    }
-
-    /**
-     * Makes a pixel NaN in every requested band as soon as one of them is no-data, and flags it, so a
-     * partly missing spectrum can never pass for data.
-     */
-    private static void blankNoDataPixels(int bandCount, int pixels, float[] dst, boolean[] flags) {
-        for (int p = 0; p < pixels; p++) {
-            boolean missing = false;
-            for (int k = 0; k < bandCount && !missing; k++) {
-                missing = Float.isNaN(dst[k * pixels + p]);
-            }
-            if (missing) {
-                for (int k = 0; k < bandCount; k++) {
-                    dst[k * pixels + p] = Float.NaN;
-                }
-                if (flags != null) {
-                    flags[p] = true;
-                }
-            }
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.dgc.readers.matlab;
 
 import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.CubeReads;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
 
@@ -45,30 +46,13 @@ final class MatlabCube implements HyperspectralCube {
 
     @Override
     public void read(Window window, int[] bands, float[] dst, boolean[] noData) {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(bands, "bands");
-        Objects.requireNonNull(dst, "dst");
         float[] data = samples;
         if (data == null) {
             throw new IllegalStateException(metadata.source() + ": the cube is closed");
         }
         int lines = metadata.lines();
         int width = metadata.samples();
-        window.requireWithin(lines, width);
-        for (int b : bands) {
-            if (b < 0 || b >= metadata.bands()) {
-                throw new IndexOutOfBoundsException(metadata.source() + ": band " + b + " is outside 0…" + (metadata.bands() - 1));
-            }
-        }
-        int pixels = window.pixels();
-        long needed = (long) bands.length * pixels;
-        if (dst.length < needed) {
-            throw new IllegalArgumentException("dst holds " + dst.length + " floats; " + bands.length + " bands of "
-                    + window + " need " + needed);
-        }
-        if (noData != null && noData.length < pixels) {
-            throw new IllegalArgumentException("noData holds " + noData.length + " flags; " + window + " needs " + pixels);
-        }
+        int pixels = CubeReads.checkRead(metadata, window, bands, dst, noData);
         int rows = window.rows();
         int cols = window.cols();
         for (int k = 0; k < bands.length; k++) {
@@ -81,28 +65,7 @@ final class MatlabCube implements HyperspectralCube {
             Arrays.fill(noData, 0, pixels, false);
         }
         if (holdsNaN) {
-            blankNoDataPixels(bands.length, pixels, dst, noData);
-        }
-    }
-
-    /**
-     * Makes a pixel NaN in every requested band as soon as one of them is NaN, and flags it, so that
-     * a partly missing spectrum can never pass for data.
-     */
-    private static void blankNoDataPixels(int bandCount, int pixels, float[] dst, boolean[] noData) {
-        for (int p = 0; p < pixels; p++) {
-            boolean missing = false;
-            for (int k = 0; k < bandCount && !missing; k++) {
-                missing = Float.isNaN(dst[k * pixels + p]);
-            }
-            if (missing) {
-                for (int k = 0; k < bandCount; k++) {
-                    dst[k * pixels + p] = Float.NaN;
-                }
-                if (noData != null) {
-                    noData[p] = true;
-                }
-            }
+            CubeReads.maskIncompletePixels(bands.length, pixels, dst, noData);
         }
     }
 
