@@ -62,8 +62,9 @@ class DgcGraphTest {
     @ValueSource(strings = {"compactness", "orthogonality", "balance", "consistency", "uniform-assignment"})
     void gradientOfTheWeightedTotalMatchesCentralDifferencesForEachTerm(String id) {
         LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
-        // no mean-shift iteration: with the stop-gradient, differences of the whole graph would also move the
-        // iterate, which the analytic gradient rightly ignores (MeanShiftTest checks that part)
+        // no mean-shift iteration: with the stop-gradient, differences of the whole network would also move the
+        // iterate, which the analytic gradient rightly ignores (MeanShiftTest checks the mean-shift's backward);
+        // z = e here, so the gradient still takes both paths, the direct one and the one through z
         ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
                 Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3,
                 new MeanShiftSettings(3, 0, 1.0, true));
@@ -96,6 +97,37 @@ class DgcGraphTest {
             }
         }
         assertThat(anyNonZero).as("some gradient of %s is non-zero", id).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compactness", "orthogonality", "balance", "consistency", "uniform-assignment"})
+    void gradientOfTheWeightedTotalForThetaMatchesCentralDifferencesThroughOneIteration(String id) {
+        LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
+        // with one iteration the iterate held fixed is e itself, which θ does not move, so differences of the
+        // whole network are exact for θ: the mean-shift's backward, dσ/dθ and the loss graph in one chain
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
+                Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3,
+                new MeanShiftSettings(3, 1, 0.8, true));
+        SplittableRandom random = new SplittableRandom(12);
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 1, 4, 4, DataType.DOUBLE, random.split(),
+                randomUnitRows(3, 4, random.split()));
+        Map<String, INDArray> feeds = graph.feeds(randomInput(2, 3, 4, 4, random.split()),
+                List.of(GraphFixtures.pair(4, 4, 1, 1)), Map.of(id, 1.5), name -> new SplittableRandom(5));
+
+        double analytic = graph.gradients(feeds).get("meanShift/theta").getDouble(0);
+
+        double step = 1e-6;
+        double theta = graph.theta();
+        graph.setTheta(theta + step);
+        double plus = graph.forward(feeds).total();
+        graph.setTheta(theta - step);
+        double minus = graph.forward(feeds).total();
+        graph.setTheta(theta);
+        double numeric = (plus - minus) / (2 * step);
+        assertThat(analytic).as("%s: dL/dθ", id).isCloseTo(numeric, within(1e-8 + 1e-5 * Math.abs(numeric)));
+        if (!id.equals("orthogonality")) {
+            assertThat(Math.abs(analytic)).as("%s reaches θ through z", id).isGreaterThan(1e-6);
+        }
     }
 
     @Test
