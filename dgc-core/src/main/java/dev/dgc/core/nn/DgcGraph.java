@@ -6,6 +6,7 @@ import dev.dgc.api.nn.LossContext;
 import dev.dgc.api.nn.StepInput;
 import dev.dgc.api.sampling.PatchPair;
 import dev.dgc.core.train.LossTerm;
+import dev.dgc.core.train.MeanShiftSettings;
 import dev.dgc.core.train.ModelSpec;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -30,14 +31,21 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The whole DGC training graph for a fixed batch of B patch pairs of h×w pixels: the encoder plugin,
+ * The whole DGC training network for a fixed batch of B patch pairs of h×w pixels: the encoder plugin,
  * the mean-shift (§4.1), the soft assignment (§4.2) and every loss term (§5), each term's scalar
  * times its weight, and their sum. Both views pass through the encoder as ONE batch of 2B patches
  * (view 0's B patches, then view 1's), so the encoder exists once and both views share its weights.
- * Loss weights are placeholders, so schedules need no rebuild; the graph is built once per run.
+ * Loss weights are placeholders, so schedules need no rebuild; the graphs are built once per run.
  *
- * <p>Variable names are stable (checkpoints rely on them): the encoder's under {@code encoder/},
- * θ as {@code meanShift/theta}, the centroids as {@code centroids}. Not thread-safe.
+ * <p>It is three stages, because the mean-shift's k²·T small ops made SameDiff's backward dominate a
+ * step: a SameDiff graph for the encoder (input → e), the {@link LocalMeanShift} in plain Java
+ * (e → z, with its exact backward), and a SameDiff graph for the assignment and the loss terms, in
+ * which e and z are variables whose values are set each step. A backward pass chains them: the loss
+ * graph gives dL/de (direct) and dL/dz, the mean-shift turns dL/dz into more dL/de and dL/dσ, and the
+ * encoder graph back-propagates the total dL/de as the gradient of {@code sum(e ⊙ G)} with G fed.
+ *
+ * <p>Parameter names are stable (checkpoints rely on them): the encoder's under {@code encoder/},
+ * θ (a Java-side scalar) as {@code meanShift/theta}, the centroids as {@code centroids}. Not thread-safe.
  */
 public final class DgcGraph {
 
@@ -56,7 +64,15 @@ public final class DgcGraph {
     private static final String WEIGHT_PREFIX = "weight/";
     private static final String OVERLAP_PREFIX = "overlap/";
     private static final String PROBABILITIES = "probabilities";
+    private static final String THETA = MEAN_SHIFT_PREFIX + "theta";
+    /** The encoder graph's upstream gradient placeholder G and its scalar {@code sum(e ⊙ G)}. */
+    private static final String EMBEDDING_GRADIENT = "embeddingGradient";
+    private static final String ENCODER_OBJECTIVE = "encoderObjective";
+    /** The loss graph's variables holding e and z of the step. */
+    private static final String EMBEDDINGS = "embeddings";
+    private static final String SHIFTED = "shifted";
 
+    private final SameDiff encoderGraph = SameDiff.create();
     private final SameDiff sd = SameDiff.create();
     private final ModelSpec model;
     private final List<LossTerm> terms;
@@ -67,10 +83,15 @@ public final class DgcGraph {
     private final DataType type;
     private final int dim;
     private final Map<String, StepInputSpec> stepInputs = new LinkedHashMap<>();
-    private final SDVariable shifted;
-    private final SDVariable probabilities;
-    private final SDVariable theta;
+    private final SDVariable encoderOutput;
+    private final SDVariable embeddingVariable;
+    private final SDVariable shiftedVariable;
+    private final LocalMeanShift meanShift;
+    private final INDArray theta;
+    private final boolean thetaTrainable;
     private final SDVariable centroidVariable;
+    private final List<String> encoderParameters;
+    private final List<String> lossGraphGradients;
     private final List<String> trainable;
     private boolean overlapUsed;
     private INDArray centroidValue;
@@ -111,19 +132,34 @@ public final class DgcGraph {
         }
         this.centroidValue = centroids.castTo(type).dup('c');
 
-        SDVariable input = sd.placeHolder(INPUT, type, 2L * batch, model.bands(), rows, cols);
-        SDVariable embeddings = model.encoder().build(
-                new EncoderGraph(sd, input, model.bands(), init, ENCODER_PREFIX), model.encoderParams());
-        MeanShift.Result meanShift = MeanShift.build(sd, MEAN_SHIFT_PREFIX, embeddings, rows, cols, model.meanShift());
-        this.shifted = meanShift.shifted();
-        this.theta = meanShift.theta();
+        long[] mapShape = {2L * batch, dim, rows, cols};
+        SDVariable input = encoderGraph.placeHolder(INPUT, type, 2L * batch, model.bands(), rows, cols);
+        this.encoderOutput = model.encoder().build(
+                new EncoderGraph(encoderGraph, input, model.bands(), init, ENCODER_PREFIX), model.encoderParams());
+        TreeSet<String> encoderNames = new TreeSet<>();
+        encoderGraph.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> encoderNames.add(v.name()));
+        this.encoderParameters = List.copyOf(encoderNames);
+        if (!encoderParameters.isEmpty()) {
+            encoderGraph.sum(ENCODER_OBJECTIVE, encoderOutput.mul(encoderGraph.placeHolder(EMBEDDING_GRADIENT, type, mapShape)))
+                    .markAsLoss();
+            createGradientFunctionQuietly(encoderGraph);
+        }
+
+        MeanShiftSettings shiftSettings = model.meanShift();
+        this.meanShift = new LocalMeanShift(2 * batch, dim, rows, cols, shiftSettings.window(), shiftSettings.iterations());
+        this.theta = Nd4j.scalar(LocalMeanShift.thetaFor(shiftSettings.bandwidth())).castTo(type);
+        // with no iteration σ reaches nothing, and a parameter without gradient would stall the optimiser
+        this.thetaTrainable = shiftSettings.learnBandwidth() && shiftSettings.iterations() > 0;
+
+        this.embeddingVariable = sd.var(EMBEDDINGS, Nd4j.zeros(type, mapShape));
+        this.shiftedVariable = sd.var(SHIFTED, Nd4j.zeros(type, mapShape));
         this.centroidVariable = centroidsTrainable
                 ? sd.var(CENTROIDS, centroidValue.dup())
                 : sd.placeHolder(CENTROIDS, type, model.clusters(), dim);
         long m = (long) batch * rows * cols;
-        SDVariable allEmbeddings = pixelRows(embeddings);
-        SDVariable allShifted = pixelRows(shifted);
-        this.probabilities = SoftAssignment.build(sd, PROBABILITIES, allShifted, centroidVariable, model.temperature());
+        SDVariable allEmbeddings = pixelRows(embeddingVariable);
+        SDVariable allShifted = pixelRows(shiftedVariable);
+        SDVariable probabilities = SoftAssignment.build(sd, PROBABILITIES, allShifted, centroidVariable, model.temperature());
         SDVariable[] e = {viewRows(allEmbeddings, 0, m), viewRows(allEmbeddings, 1, m)};
         SDVariable[] z = {viewRows(allShifted, 0, m), viewRows(allShifted, 1, m)};
         SDVariable[] p = {viewRows(probabilities, 0, m), viewRows(probabilities, 1, m)};
@@ -139,18 +175,24 @@ public final class DgcGraph {
             throw new IllegalArgumentException("training needs at least one loss term, found none");
         }
         sd.identity(TOTAL, total).markAsLoss();
-        createGradientFunctionQuietly();
-        TreeSet<String> names = new TreeSet<>();
-        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> names.add(v.name()));
+        createGradientFunctionQuietly(sd);
+        this.lossGraphGradients = centroidsTrainable ? List.of(EMBEDDINGS, SHIFTED, CENTROIDS) : List.of(EMBEDDINGS, SHIFTED);
+        TreeSet<String> names = new TreeSet<>(encoderParameters);
+        if (centroidsTrainable) {
+            names.add(CENTROIDS);
+        }
+        if (thetaTrainable) {
+            names.add(THETA);
+        }
         this.trainable = List.copyOf(names);
     }
 
     /**
-     * Builds the backward graph now rather than at the first step. ND4J 1.0.0-M2.1 prints one line per
-     * differentiated op to {@code System.out} while doing so (about 1 400 lines for the reference
-     * graph), which would bury the run's progress output; the stream is muted for that call only.
+     * Builds a backward graph now rather than at the first step. ND4J 1.0.0-M2.1 prints one line per
+     * differentiated op to {@code System.out} while doing so, which would bury the run's progress
+     * output; the stream is muted for that call only.
      */
-    private void createGradientFunctionQuietly() {
+    private static void createGradientFunctionQuietly(SameDiff sd) {
         PrintStream out = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
         try {
@@ -239,13 +281,65 @@ public final class DgcGraph {
      * @return the gradient of every {@linkplain #parameterNames() parameter}, by name (zeros where the loss does not depend on it)
      */
     public Map<String, INDArray> gradients(Map<String, INDArray> feeds) {
-        Map<String, INDArray> raw = sd.calculateGradients(feeds, trainable);
+        INDArray input = input(feeds);
+        LocalMeanShift.Pass pass = shift(input);
+        Map<String, INDArray> lossGradients = sd.calculateGradients(lossFeeds(feeds), lossGraphGradients);
+        double[] direct = doubles(orZeros(lossGradients.get(EMBEDDINGS), embeddingVariable));
+        LocalMeanShift.Gradient throughShift = pass.backward(doubles(orZeros(lossGradients.get(SHIFTED), shiftedVariable)));
+        double[] embeddingGradient = throughShift.embeddings();
+        for (int i = 0; i < embeddingGradient.length; i++) {
+            embeddingGradient[i] += direct[i];
+        }
+        Map<String, INDArray> encoderGradients = Map.of();
+        if (!encoderParameters.isEmpty()) {
+            INDArray upstream = Nd4j.create(embeddingGradient, embeddingVariable.getShape(), 'c').castTo(type);
+            encoderGradients = encoderGraph.calculateGradients(Map.of(INPUT, input, EMBEDDING_GRADIENT, upstream), encoderParameters);
+        }
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String name : trainable) {
-            INDArray g = raw.get(name);
+            INDArray g;
+            if (name.equals(THETA)) {
+                g = Nd4j.scalar(throughShift.bandwidth() * LocalMeanShift.sigmoid(theta())).castTo(type);
+            } else if (name.equals(CENTROIDS)) {
+                g = lossGradients.get(CENTROIDS);
+            } else {
+                g = encoderGradients.get(name);
+            }
             out.put(name, g != null ? g : Nd4j.zeros(type, parameter(name).shape()));
         }
         return out;
+    }
+
+    private static INDArray input(Map<String, INDArray> feeds) {
+        INDArray input = feeds.get(INPUT);
+        if (input == null) {
+            throw new IllegalArgumentException("the feeds lack '" + INPUT + "'; build them with feeds(...)");
+        }
+        return input;
+    }
+
+    /** Runs the encoder and the mean-shift and puts e and z into the loss graph's variables. */
+    private LocalMeanShift.Pass shift(INDArray input) {
+        INDArray e = encoderGraph.output(Map.of(INPUT, input), encoderOutput.name()).get(encoderOutput.name());
+        LocalMeanShift.Pass pass = meanShift.forward(doubles(e), bandwidth());
+        embeddingVariable.getArr().assign(e);
+        shiftedVariable.getArr().assign(Nd4j.create(pass.shifted(), embeddingVariable.getShape(), 'c').castTo(type));
+        return pass;
+    }
+
+    /** The feeds without the encoder's input, which the loss graph does not hold. */
+    private static Map<String, INDArray> lossFeeds(Map<String, INDArray> feeds) {
+        Map<String, INDArray> out = new HashMap<>(feeds);
+        out.remove(INPUT);
+        return out;
+    }
+
+    private INDArray orZeros(INDArray gradient, SDVariable of) {
+        return gradient != null ? gradient : Nd4j.zeros(type, of.getShape());
+    }
+
+    private static double[] doubles(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /**
@@ -266,15 +360,15 @@ public final class DgcGraph {
      * @return losses, z and p
      */
     public Forward forward(Map<String, INDArray> feeds) {
+        shift(input(feeds));
         List<String> outputs = new ArrayList<>();
         terms.forEach(t -> outputs.add(LOSS_PREFIX + t.id()));
         outputs.add(TOTAL);
-        outputs.add(shifted.name());
         outputs.add(PROBABILITIES);
-        Map<String, INDArray> out = sd.output(feeds, outputs.toArray(String[]::new));
+        Map<String, INDArray> out = sd.output(lossFeeds(feeds), outputs.toArray(String[]::new));
         Map<String, Double> losses = new LinkedHashMap<>();
         terms.forEach(t -> losses.put(t.id(), out.get(LOSS_PREFIX + t.id()).getDouble(0)));
-        return new Forward(losses, out.get(TOTAL).getDouble(0), floats(out.get(shifted.name())), floats(out.get(PROBABILITIES)));
+        return new Forward(losses, out.get(TOTAL).getDouble(0), floats(shiftedVariable.getArr()), floats(out.get(PROBABILITIES)));
     }
 
     private static float[] floats(INDArray a) {
@@ -293,11 +387,16 @@ public final class DgcGraph {
      * @return the array
      */
     public INDArray parameter(String name) {
-        SDVariable v = sd.getVariable(name);
-        if (v == null || v.getArr() == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in the graph; known: " + trainable);
+        if (name.equals(THETA)) {
+            return theta;
         }
-        return v.getArr();
+        if (encoderParameters.contains(name)) {
+            return encoderGraph.getVariable(name).getArr();
+        }
+        if (name.equals(CENTROIDS) && centroidsTrainable) {
+            return centroidVariable.getArr();
+        }
+        throw new IllegalArgumentException("no parameter '" + name + "' in the graph; known: " + trainable);
     }
 
     /**
@@ -317,7 +416,7 @@ public final class DgcGraph {
 
     /** @return θ, the bandwidth's softplus argument */
     public double theta() {
-        return theta.getArr().getDouble(0);
+        return theta.getDouble(0);
     }
 
     /**
@@ -326,13 +425,12 @@ public final class DgcGraph {
      * @param value θ
      */
     public void setTheta(double value) {
-        theta.getArr().assign(value);
+        theta.assign(value);
     }
 
     /** @return σ = softplus(θ) */
     public double bandwidth() {
-        double t = theta();
-        return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
+        return LocalMeanShift.softplus(theta());
     }
 
     /** @return a copy of the centroids {@code [K, D]} */
@@ -366,7 +464,7 @@ public final class DgcGraph {
         return dim;
     }
 
-    /** @return the graph, for inspection in tests */
+    /** @return the loss graph (assignment and loss terms), for inspection in tests */
     SameDiff sameDiff() {
         return sd;
     }

@@ -8,10 +8,12 @@ import dev.dgc.core.train.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +64,9 @@ class DgcGraphTest {
     @ValueSource(strings = {"compactness", "orthogonality", "balance", "consistency", "uniform-assignment"})
     void gradientOfTheWeightedTotalMatchesCentralDifferencesForEachTerm(String id) {
         LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
-        // no mean-shift iteration: with the stop-gradient, differences of the whole graph would also move the
-        // iterate, which the analytic gradient rightly ignores (MeanShiftTest checks that part)
+        // no mean-shift iteration: with the stop-gradient, differences of the whole network would also move the
+        // iterate, which the analytic gradient rightly ignores (MeanShiftTest checks the mean-shift's backward);
+        // z = e here, so the gradient still takes both paths, the direct one and the one through z
         ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
                 Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3,
                 new MeanShiftSettings(3, 0, 1.0, true));
@@ -96,6 +99,112 @@ class DgcGraphTest {
             }
         }
         assertThat(anyNonZero).as("some gradient of %s is non-zero", id).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compactness", "orthogonality", "balance", "consistency", "uniform-assignment"})
+    void gradientOfTheWeightedTotalForThetaMatchesCentralDifferencesThroughOneIteration(String id) {
+        LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
+        // with one iteration the iterate held fixed is e itself, which θ does not move, so differences of the
+        // whole network are exact for θ: the mean-shift's backward, dσ/dθ and the loss graph in one chain
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
+                Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3,
+                new MeanShiftSettings(3, 1, 0.8, true));
+        SplittableRandom random = new SplittableRandom(12);
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 1, 4, 4, DataType.DOUBLE, random.split(),
+                randomUnitRows(3, 4, random.split()));
+        Map<String, INDArray> feeds = graph.feeds(randomInput(2, 3, 4, 4, random.split()),
+                List.of(GraphFixtures.pair(4, 4, 1, 1)), Map.of(id, 1.5), name -> new SplittableRandom(5));
+
+        double analytic = graph.gradients(feeds).get("meanShift/theta").getDouble(0);
+
+        double step = 1e-6;
+        double theta = graph.theta();
+        graph.setTheta(theta + step);
+        double plus = graph.forward(feeds).total();
+        graph.setTheta(theta - step);
+        double minus = graph.forward(feeds).total();
+        graph.setTheta(theta);
+        double numeric = (plus - minus) / (2 * step);
+        assertThat(analytic).as("%s: dL/dθ", id).isCloseTo(numeric, within(1e-8 + 1e-5 * Math.abs(numeric)));
+        if (!id.equals("orthogonality")) {
+            assertThat(Math.abs(analytic)).as("%s reaches θ through z", id).isGreaterThan(1e-6);
+        }
+    }
+
+    @ParameterizedTest
+    // orthogonality depends on the centroids alone
+    @ValueSource(strings = {"compactness", "balance", "consistency", "uniform-assignment"})
+    void totalGradientForTheEmbeddingsMatchesCentralDifferencesWithTheIterateHeldFixed(String id) {
+        LossTerm term = GraphFixtures.term(id, 1.5, Map.of());
+        int iterations = 2;
+        int window = 3;
+        double sigma = 0.6;
+        ModelSpec model = GraphFixtures.model(new ScaledEncoder(TestVectorTwo.H, TestVectorTwo.W), Map.of(), 3, 2,
+                new MeanShiftSettings(window, iterations, sigma, true));
+        DgcGraph graph = new DgcGraph(model, List.of(term), true, 1, TestVectorTwo.H, TestVectorTwo.W, DataType.DOUBLE,
+                new SplittableRandom(1), TestVectorTwo.centroids(DataType.DOUBLE));
+        double[][][][] x = {TestVectorTwo.embeddings(), TestVectorTwo.mirrored()};
+        INDArray input = Nd4j.concat(0, TestVectorTwo.map(x[0], DataType.DOUBLE), TestVectorTwo.map(x[1], DataType.DOUBLE));
+        Map<String, INDArray> feeds = graph.feeds(input, List.of(GraphFixtures.pair(TestVectorTwo.H, TestVectorTwo.W, 0, 0)),
+                Map.of(id, 1.5), name -> new SplittableRandom(5));
+        String scaleName = DgcGraph.ENCODER_PREFIX + ScaledEncoder.SCALE;
+
+        INDArray analytic = graph.gradients(feeds).get(scaleName);
+
+        // the network's total as a function of s with the iterate entering the last step frozen at s = 1
+        double bandwidth = graph.bandwidth();
+        double[][][][] frozen = {ReferenceMeanShift.iterate(x[0], bandwidth, window, iterations - 1),
+                ReferenceMeanShift.iterate(x[1], bandwidth, window, iterations - 1)};
+        Map<String, INDArray> lossFeeds = new HashMap<>(feeds);
+        lossFeeds.remove(DgcGraph.INPUT);
+        double[][][] scale = new double[TestVectorTwo.D][TestVectorTwo.H][TestVectorTwo.W];
+        for (double[][] plane : scale) {
+            for (double[] row : plane) {
+                Arrays.fill(row, 1.0);
+            }
+        }
+        double step = 1e-6;
+        boolean anyNonZero = false;
+        for (int d = 0; d < TestVectorTwo.D; d++) {
+            for (int y = 0; y < TestVectorTwo.H; y++) {
+                for (int c = 0; c < TestVectorTwo.W; c++) {
+                    scale[d][y][c] = 1 + step;
+                    double plus = frozenIterateTotal(graph, lossFeeds, x, scale, frozen, bandwidth, window);
+                    scale[d][y][c] = 1 - step;
+                    double minus = frozenIterateTotal(graph, lossFeeds, x, scale, frozen, bandwidth, window);
+                    scale[d][y][c] = 1;
+                    double numeric = (plus - minus) / (2 * step);
+                    double g = analytic.getDouble(0, d, y, c);
+                    anyNonZero |= Math.abs(g) > 1e-6;
+                    assertThat(g).as("%s: dL/ds[%d,%d,%d]", id, d, y, c).isCloseTo(numeric, within(1e-7 + 1e-5 * Math.abs(numeric)));
+                }
+            }
+        }
+        assertThat(anyNonZero).as("some gradient of %s is non-zero", id).isTrue();
+    }
+
+    /** The loss graph's total for e = s ⊙ x and z one reference step from the frozen iterate. */
+    private static double frozenIterateTotal(DgcGraph graph, Map<String, INDArray> lossFeeds, double[][][][] x, double[][][] scale,
+                                             double[][][][] frozen, double bandwidth, int window) {
+        INDArray[] e = new INDArray[2];
+        INDArray[] z = new INDArray[2];
+        for (int n = 0; n < 2; n++) {
+            double[][][] scaled = new double[TestVectorTwo.D][TestVectorTwo.H][TestVectorTwo.W];
+            for (int d = 0; d < TestVectorTwo.D; d++) {
+                for (int y = 0; y < TestVectorTwo.H; y++) {
+                    for (int c = 0; c < TestVectorTwo.W; c++) {
+                        scaled[d][y][c] = scale[d][y][c] * x[n][d][y][c];
+                    }
+                }
+            }
+            e[n] = TestVectorTwo.map(scaled, DataType.DOUBLE);
+            z[n] = TestVectorTwo.map(ReferenceMeanShift.step(scaled, frozen[n], bandwidth, window), DataType.DOUBLE);
+        }
+        SameDiff sd = graph.sameDiff();
+        sd.getVariable("embeddings").getArr().assign(Nd4j.concat(0, e));
+        sd.getVariable("shifted").getArr().assign(Nd4j.concat(0, z));
+        return sd.output(lossFeeds, DgcGraph.TOTAL).get(DgcGraph.TOTAL).getDouble(0);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class ReferenceMeanShift {
                     }
                 }
                 for (int d = 0; d < dims; d++) {
-                    z[d][y][x] = sum[d] / (mass + MeanShift.DENOMINATOR_GUARD);
+                    z[d][y][x] = sum[d] / (mass + LocalMeanShift.DENOMINATOR_GUARD);
                 }
             }
         }
