@@ -270,8 +270,8 @@ public final class ConfigSchema {
                         ParameterSpec.integer("checkpointEvery", 100, "steps between checkpoints; 0 writes one only at the end")
                                 .withMin(0),
                         ParameterSpec.integer("epochs", 10, "E of §5.1: the steps are cut into this many epochs for the"
-                                + " schedules the reference steps once per epoch; a loss schedule without 'epochs' ends here;"
-                                + " the kick decay runs over 10, so with centroids.kickDecay on this must stay 10")
+                                + " schedules the reference steps once per epoch; the kick decay and every loss schedule without"
+                                + " its own 'epochs' end here")
                                 .withMin(1)),
                 nested("optimizer", "the optimiser and its settings"), null);
         add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",

@@ -28,12 +28,6 @@ import java.util.List;
  */
 public final class TrainingSettingsFactory {
 
-    /**
-     * The epochs over which the engine decays the kick (the reference's E = 10, TV8); the engine's
-     * settings do not carry {@code training.epochs}, so another value cannot take effect for the kick.
-     */
-    static final int ENGINE_KICK_EPOCHS = 10;
-
     private TrainingSettingsFactory() {
     }
 
@@ -45,9 +39,7 @@ public final class TrainingSettingsFactory {
      * @param bands    the band count of the training cubes (all the same, checked when they were opened)
      * @return the settings of the run
      * @throws IllegalArgumentException when a value the config schema allows is still refused by the
-     *                                  engine: a {@code training.epochs} other than the kick decay's
-     *                                  {@value #ENGINE_KICK_EPOCHS} while {@code centroids.kickDecay} is on,
-     *                                  or values the engine's records reject
+     *                                  engine's records
      */
     public static TrainingSettings create(DgcConfig config, PluginRegistry registry, int bands) {
         ModelConfig m = config.model();
@@ -58,16 +50,11 @@ public final class TrainingSettingsFactory {
         List<LossTerm> losses = config.enabledLosses().stream().map(l -> term(l, registry)).toList();
         CentroidConfig c = config.centroids();
         TrainingConfig t = config.training();
-        if (c.kickDecay() && t.epochs() != ENGINE_KICK_EPOCHS) {
-            throw new IllegalArgumentException("training.epochs is " + t.epochs() + ", but the kick decay runs over "
-                    + ENGINE_KICK_EPOCHS + " epochs in this engine; set training.epochs to " + ENGINE_KICK_EPOCHS
-                    + " or centroids.kickDecay to false (loss-weight schedules can set their own 'epochs')");
-        }
         CentroidSettings centroids = new CentroidSettings(c.trainable(), c.emaDecay(), c.legacyChannelScramble(), c.deadMass(),
                 c.kick(), c.kickDecay(), c.pruneFraction());
         OptimizerConfig o = t.optimizer();
         OptimizerSettings optimizer = new OptimizerSettings(o.lr(), o.weightDecay(), o.beta1(), o.beta2(), o.epsilon());
-        return new TrainingSettings(model, losses, centroids, optimizer, config.data().normalization(), t.steps(), t.batch(),
+        return new TrainingSettings(model, losses, centroids, optimizer, config.data().normalization(), t.steps(), t.epochs(), t.batch(),
                 t.seed(), t.gradientClip(), t.checkpointEvery());
     }
 

@@ -38,8 +38,6 @@ import java.util.Optional;
  */
 public final class Trainer {
 
-    /** The reference's kick schedule runs over its 10 epochs (§5.1, TV8); a run is cut into as many. */
-    static final int KICK_EPOCHS = 10;
     /** Pixels per read when band statistics are streamed (memory: this times the band count floats). */
     private static final int STATISTICS_PIXELS_PER_READ = 1 << 16;
 
@@ -164,7 +162,7 @@ public final class Trainer {
             DgcGraph.Forward after = graph.forward(feeds);
             float[][] centroids = graph.centroids().toFloatMatrix();
             double kick = settings.centroids().kickDecay()
-                    ? new WeightSchedule(settings.centroids().kick(), settings.centroids().kick(), 0, 0, KICK_EPOCHS)
+                    ? new WeightSchedule(settings.centroids().kick(), settings.centroids().kick(), 0, 0, settings.epochs())
                             .value(step, settings.steps())
                     : settings.centroids().kick();
             CentroidUpdate update = CentroidMemory.update(centroids, after.shifted(), after.probabilities(), 2 * batch, rows,

@@ -50,7 +50,7 @@ final class TrainerFixtures {
 
     static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery) {
         return new TrainingSettings(model, referenceLosses(), CentroidSettings.REFERENCE, OptimizerSettings.REFERENCE,
-                Normalization.ZSCORE, steps, batch, 42, 1.0, checkpointEvery);
+                Normalization.ZSCORE, steps, 10, batch, 42, 1.0, checkpointEvery);
     }
 
     /**
