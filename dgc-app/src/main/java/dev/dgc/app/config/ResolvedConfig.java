@@ -2,6 +2,7 @@ package dev.dgc.app.config;
 
 import dev.dgc.api.Parameters;
 
+import dev.dgc.api.io.TempSiblings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -115,7 +116,7 @@ public final class ResolvedConfig {
     public static Path write(DgcConfig config, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(FILE_NAME);
-        Path temp = Files.createTempFile(dir, "." + FILE_NAME + "-", ".tmp");
+        Path temp = TempSiblings.file(target);
         try {
             Files.writeString(temp, toYaml(config), StandardCharsets.UTF_8);
             try {

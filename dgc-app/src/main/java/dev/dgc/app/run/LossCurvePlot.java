@@ -1,5 +1,6 @@
 package dev.dgc.app.run;
 
+import dev.dgc.api.io.TempSiblings;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -63,8 +64,7 @@ public final class LossCurvePlot {
             System.setProperty("java.awt.headless", "true");
         }
         BufferedImage image = render(read(csv));
-        Path dir = png.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + png.getFileName() + "-", ".tmp");
+        Path temp = TempSiblings.file(png);
         try {
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer in this Java runtime");

@@ -1,5 +1,6 @@
 package dev.dgc.app.run;
 
+import dev.dgc.api.io.TempSiblings;
 import dev.dgc.core.train.StepReport;
 import dev.dgc.core.train.TrainingListener;
 
@@ -98,7 +99,7 @@ public final class LossLog implements TrainingListener, Closeable {
                     }
                 }
             }
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + FILE_NAME + "-", ".tmp");
+            Path temp = TempSiblings.file(file);
             try {
                 Files.write(temp, kept, StandardCharsets.UTF_8);
                 move(temp, file);

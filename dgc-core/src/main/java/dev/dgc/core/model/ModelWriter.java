@@ -1,5 +1,6 @@
 package dev.dgc.core.model;
 
+import dev.dgc.api.io.TempSiblings;
 import dev.dgc.core.io.Json;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,7 +45,7 @@ public final class ModelWriter {
     public static void write(Path dir, Map<String, ?> manifest, Map<String, INDArray> weights) throws IOException {
         Path target = dir.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+        Path temp = TempSiblings.directory(target);
         try {
             Map<String, String> files = new LinkedHashMap<>();
             int i = 0;
@@ -68,7 +69,7 @@ public final class ModelWriter {
     /** Moves a finished temporary directory onto the target, removing an older target first. */
     static void replace(Path temp, Path target) throws IOException {
         if (Files.exists(target)) {
-            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Path old = TempSiblings.directory(target);
             Files.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

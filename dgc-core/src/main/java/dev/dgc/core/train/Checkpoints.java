@@ -1,5 +1,6 @@
 package dev.dgc.core.train;
 
+import dev.dgc.api.io.TempSiblings;
 import dev.dgc.core.model.ModelReader;
 import dev.dgc.core.model.ModelWriter;
 import dev.dgc.core.model.SavedModel;
@@ -39,7 +40,7 @@ final class Checkpoints {
         String name = String.format("step-%06d", step);
         Path target = dir.resolve(name);
         ModelWriter.write(target, scalars, arrays);
-        Path temp = Files.createTempFile(dir, "." + LATEST, ".tmp");
+        Path temp = TempSiblings.file(dir.resolve(LATEST));
         Files.writeString(temp, name + "\n", StandardCharsets.UTF_8);
         Files.move(temp, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;

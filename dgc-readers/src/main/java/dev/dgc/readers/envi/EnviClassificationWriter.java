@@ -5,6 +5,7 @@ import dev.dgc.api.cube.DataType;
 import dev.dgc.api.cube.Georeference;
 import dev.dgc.api.io.ClassInfo;
 import dev.dgc.api.io.LabelRaster;
+import dev.dgc.api.io.TempSiblings;
 import dev.dgc.api.io.WriterProvider;
 
 import java.io.BufferedOutputStream;
@@ -155,11 +156,11 @@ public final class EnviClassificationWriter implements WriterProvider {
         DataType type = max <= 255 ? DataType.UINT8 : DataType.UINT16;
         Path dir = data.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmpData = Files.createTempFile(dir, "." + data.getFileName() + ".", ".tmp");
+        Path tmpData = TempSiblings.file(data);
         Path tmpHeader = null;
         try {
             writeSamples(raster, type, tmpData);
-            tmpHeader = Files.createTempFile(dir, "." + header.getFileName() + ".", ".tmp");
+            tmpHeader = TempSiblings.file(header);
             Files.writeString(tmpHeader, headerText(raster, type, data), StandardCharsets.UTF_8);
             move(tmpData, data);
             move(tmpHeader, header);

@@ -1,5 +1,6 @@
 package dev.dgc.readers.geotiff;
 
+import dev.dgc.api.io.TempSiblings;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class AtomicOutput implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new IOException(target + ": the directory " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = TempSiblings.file(absolute);
         temps.add(temp);
         targets.add(absolute);
         return temp;

@@ -1,0 +1,65 @@
+package dev.dgc.api.io;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Hidden temporary files and folders beside an output, for writing it completely and then moving it
+ * into place. Unlike {@link Files#createTempFile}, which makes owner-only files, these get the
+ * default permissions of new files (the user's umask), so a result moved into place is as readable
+ * as any file the user writes. Thread-safe.
+ */
+public final class TempSiblings {
+
+    private static final int ATTEMPTS = 100;
+
+    private TempSiblings() {
+    }
+
+    /**
+     * Creates an empty file {@code .<name>.<random>.tmp} in the folder of {@code target}.
+     *
+     * @param target the output it will become
+     * @return the new file
+     * @throws IOException if the folder cannot be written
+     */
+    public static Path file(Path target) throws IOException {
+        for (int i = 0; ; i++) {
+            try {
+                return Files.createFile(candidate(target));
+            } catch (FileAlreadyExistsException e) {
+                if (i == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates an empty folder {@code .<name>.<random>.tmp} in the folder of {@code target}.
+     *
+     * @param target the output it will become
+     * @return the new folder
+     * @throws IOException if the folder cannot be written
+     */
+    public static Path directory(Path target) throws IOException {
+        for (int i = 0; ; i++) {
+            try {
+                return Files.createDirectory(candidate(target));
+            } catch (FileAlreadyExistsException e) {
+                if (i == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path candidate(Path target) {
+        Path absolute = target.toAbsolutePath();
+        String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        return absolute.resolveSibling("." + absolute.getFileName() + "." + suffix + ".tmp");
+    }
+}
