@@ -43,11 +43,10 @@ public final class SpectralAxisEncoder implements EncoderProvider {
     }
 
     /**
-     * {@inheritDoc}
+     * Reports an even kernel while the config is validated, not when the graph is built.
      *
      * @throws IllegalArgumentException for an even {@code kernel}
      */
-    /** Reports an even kernel while the config is validated, not when the graph is built. */
     @Override
     public List<String> check(Parameters params) {
         return EncoderSettings.problems(params);

@@ -42,18 +42,18 @@ public final class QuasiRandomPairSamplerProvider implements SamplerProvider {
         return SamplerSettings.DECLARATIONS;
     }
 
-    /**
-     * @param params parameters validated against {@link #parameters()}
-     * @return the sampler
-     * @throws IllegalArgumentException when minOverlap exceeds maxOverlap or minScale exceeds
-     *                                  maxScale, naming both values
-     */
     /** Reports min/max pairs in the wrong order while the config is validated. */
     @Override
     public List<String> check(Parameters params) {
         return SamplerSettings.problems(params);
     }
 
+    /**
+     * @param params parameters validated against {@link #parameters()}
+     * @return the sampler
+     * @throws IllegalArgumentException when minOverlap exceeds maxOverlap or minScale exceeds
+     *                                  maxScale, naming both values
+     */
     @Override
     public PairSampler create(Parameters params) {
         return new QuasiRandomPairSampler(SamplerSettings.from(params));

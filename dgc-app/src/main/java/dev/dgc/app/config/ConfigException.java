@@ -22,8 +22,11 @@ public final class ConfigException extends DgcException {
             .thenComparingInt(ConfigProblem::line)
             .thenComparingInt(ConfigProblem::column);
 
-    /** Kept as an unmodifiable {@link List#copyOf} result, which is serializable. */
-    private final List<ConfigProblem> problems;
+    /**
+     * The structured problems serve the command in this process; a deserialised exception keeps the
+     * rendered message, which holds every problem, and answers an empty list.
+     */
+    private final transient List<ConfigProblem> problems;
 
     /**
      * @param problems what is wrong; at least one
@@ -38,7 +41,7 @@ public final class ConfigException extends DgcException {
      * @return the problems, sorted as in the message
      */
     public List<ConfigProblem> problems() {
-        return problems;
+        return problems == null ? List.of() : problems;
     }
 
     private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {

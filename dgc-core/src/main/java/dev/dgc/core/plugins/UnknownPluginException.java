@@ -13,7 +13,8 @@ public final class UnknownPluginException extends DgcException {
 
     private final PluginKind pluginKind;
     private final String id;
-    private final List<String> available;
+    /** An array, not a List, so that the exception stays serialisable as its supertype promises. */
+    private final String[] available;
 
     /**
      * @param kind      the kind asked for
@@ -24,7 +25,7 @@ public final class UnknownPluginException extends DgcException {
         super(Kind.USAGE, message(kind, id, available));
         this.pluginKind = kind;
         this.id = id;
-        this.available = List.copyOf(available);
+        this.available = available.toArray(String[]::new);
     }
 
     /**
@@ -59,6 +60,6 @@ public final class UnknownPluginException extends DgcException {
      * @return the ids of that kind that exist
      */
     public List<String> available() {
-        return available;
+        return List.of(available);
     }
 }
