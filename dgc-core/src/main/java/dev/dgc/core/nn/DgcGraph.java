@@ -36,6 +36,10 @@ import java.util.function.Function;
  * times its weight, and their sum. Both views pass through the encoder as ONE batch of 2B patches
  * (view 0's B patches, then view 1's), so the encoder exists once and both views share its weights.
  * Loss weights are placeholders, so schedules need no rebuild; the graphs are built once per run.
+ * Pruning (§6.3) keeps K too: a {@link #CENTROID_MASK} placeholder added to the assignment's logits
+ * gives a {@linkplain #setPruned pruned} centroid p = 0 exactly; with none pruned the mask is all
+ * zeros and every value is the same as without it. A term that reads the centroids directly (the
+ * orthogonality) still sees the pruned rows.
  *
  * <p>It is three stages, because the mean-shift's k²·T small ops made SameDiff's backward dominate a
  * step: a SameDiff graph for the encoder (input → e), the {@link LocalMeanShift} in plain Java
