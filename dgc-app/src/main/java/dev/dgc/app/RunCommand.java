@@ -41,9 +41,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code dgc run}: validates a config as {@code dgc validate} does, opens every input, and trains a
@@ -120,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
                 // ND4J prints a line per differentiated op on System.out while it builds the gradient graph;
                 // our own output goes through the command's writer, so the stream is muted while training
                 System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
-                result = trainer.train(new Both(new ProgressBar(err, interactive()), log), resume);
+                result = trainer.train(new Both(new ProgressBar(err, interactive()), log, settings.centroids().pruneFraction()),
+                        resume);
             } finally {
                 System.setOut(stdoutStream);
             }
@@ -206,6 +209,9 @@ final class RunCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "trained steps %d–%d of %d in %.1f s (%s)", r.firstStep(), r.steps(), r.steps(),
                 r.seconds(), ran == 0 ? "nothing left to train" : String.format(Locale.ROOT, "%.3f s/step", r.seconds() / ran)));
         out.println("model:  " + r.modelDir());
+        out.println(r.live() == r.clusters() ? "centroids: all " + r.clusters() + " live"
+                : "centroids: " + r.live() + " of " + r.clusters() + " live, " + (r.clusters() - r.live())
+                        + " pruned (listed as prunedCentroids in the model's manifest.json)");
         out.println("losses: " + dir.resolve(LossLog.FILE_NAME) + ", " + png);
         out.println("config: " + dir.resolve(ResolvedConfig.FILE_NAME));
         out.flush();
@@ -234,8 +240,11 @@ final class RunCommand implements Callable<Integer> {
         });
     }
 
-    /** The progress line and the loss log, in that order, as one listener. */
-    private record Both(ProgressBar bar, LossLog log) implements TrainingListener {
+    /**
+     * The progress line and the loss log, in that order, as one listener; pruning events go to the
+     * progress output as lines of their own.
+     */
+    private record Both(ProgressBar bar, LossLog log, double pruneFraction) implements TrainingListener {
         @Override
         public void started(long firstStep, long steps) {
             log.started(firstStep, steps);
@@ -246,6 +255,12 @@ final class RunCommand implements Callable<Integer> {
         public void step(StepReport report) {
             log.step(report);
             bar.step(report);
+        }
+
+        @Override
+        public void pruned(long step, int[] centroids) {
+            bar.note(String.format(Locale.ROOT, "step %d: pruned centroids %s (mass below %s for a whole epoch)", step,
+                    Arrays.stream(centroids).mapToObj(Integer::toString).collect(Collectors.joining(", ")), pruneFraction));
         }
     }
 }

@@ -192,13 +192,20 @@ class RunCommandTest {
     }
 
     @Test
-    void pruningTheEngineCannotDoIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
+    void pruningPrintsWhichCentroidsWentAndTheSummarySaysHowManyAreLive() throws IOException {
         Path out = shared.resolve("prune-out");
-        CommandTester.Result r = run(config(shared.resolve("prune"), out), "--set", "centroids.pruneFraction=0.01");
+        // one step per epoch; of 3 centroids one always has at most a third of the mass, so after
+        // epoch 3 (step 3) one is pruned, and the 2 left are the minimum that stays live
+        CommandTester.Result r = run(config(shared.resolve("prune"), out), "--set", "centroids.pruneFraction=0.45",
+                "--set", "training.epochs=" + STEPS);
 
-        assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains("pruneFraction");
-        assertThat(out).doesNotExist();
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.err()).containsPattern("(?m)^step 3: pruned centroids [0-2] \\(mass below 0\\.45 for a whole epoch\\)$")
+                .contains("step " + STEPS + "/" + STEPS + " [####################]").doesNotContain("step 4: pruned");
+        assertThat(r.out()).contains("centroids: 2 of 3 live, 1 pruned");
+        assertThat(first.out()).contains("centroids: all 3 live");
+        assertThat(Files.readString(out.resolve("model").resolve("manifest.json"))).containsPattern("\"prunedCentroids\": \\[[0-2]\\]");
+        assertThat(Files.readString(firstRun.resolve("model").resolve("manifest.json"))).contains("\"prunedCentroids\": []");
     }
 
     @Test

@@ -258,8 +258,10 @@ public final class ConfigSchema {
                                 .withMin(0),
                         ParameterSpec.bool("kickDecay", CentroidSettings.REFERENCE.kickDecay(), "whether κ decays over training.epochs as in the"
                                 + " reference: κ0 in epochs 1 and 2, then κ0·(1 − (e−2)/E)"),
-                        ParameterSpec.number("pruneFraction", CentroidSettings.REFERENCE.pruneFraction(), "centroids whose mass fraction stays below"
-                                + " this are pruned; 0 never prunes").withMin(0).withMaxExclusive(1)),
+                        ParameterSpec.number("pruneFraction", CentroidSettings.REFERENCE.pruneFraction(), "a live centroid whose mass fraction"
+                                + " (its mass over both views / the step's total) stays below this on every step of an epoch"
+                                + " (training.epochs cuts the steps as for the kick) is pruned at that epoch's end, from epoch 3 on:"
+                                + " masked to p = 0 and frozen; at least 2 centroids stay live; 0 never prunes").withMin(0).withMaxExclusive(1)),
                 Map.of(), null);
         add(s, "training", "How long and how the model is trained.",
                 List.of(

@@ -32,6 +32,7 @@ public final class ProgressBar implements TrainingListener {
     private long every = 1;
     private double seconds;
     private int lastLength;
+    private String lastLine = "";
 
     /**
      * @param err      where the progress goes (standard error)
@@ -65,15 +66,36 @@ public final class ProgressBar implements TrainingListener {
             // blanks over the rest of a longer previous line
             b.append(" ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
+            lastLine = line;
             err.print(b);
             if (r.step() >= r.steps()) {
                 err.println();
+                // the line is finished; a later note must not redraw it
+                lastLength = 0;
             }
             err.flush();
         } else if (r.step() % every == 0 || r.step() >= r.steps() || r.step() == firstStep) {
             err.println(line);
             err.flush();
         }
+    }
+
+    /**
+     * Prints a line of its own, such as an event of the run, without corrupting the progress line: on
+     * a terminal the progress line is blanked, the message printed, and the progress line redrawn
+     * below it; otherwise the message is printed as it is.
+     *
+     * @param message the line, without line break
+     */
+    public void note(String message) {
+        if (terminal && lastLength > 0) {
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.println(message);
+            err.print(lastLine);
+        } else {
+            err.println(message);
+        }
+        err.flush();
     }
 
     /**

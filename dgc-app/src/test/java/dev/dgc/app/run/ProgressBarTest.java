@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,39 @@ class ProgressBarTest {
         assertThat(out.toString()).startsWith("\rstep 1/3").contains("\rstep 2/3").contains("\rstep 3/3 [####################]")
                 .endsWith(System.lineSeparator());
         assertThat(out.toString().chars().filter(c -> c == '\n')).hasSize(1);
+    }
+
+    @Test
+    void onATerminalANoteTakesALineOfItsOwnAndTheProgressLineIsRedrawnBelowIt() {
+        StringWriter out = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(out), true);
+        bar.started(1, 3);
+        bar.step(Reports.step(1, 3));
+        bar.step(Reports.step(2, 3));
+        bar.note("step 2: pruned centroids 1");
+        bar.step(Reports.step(3, 3));
+        bar.note("step 3: pruned centroids 0");
+
+        // split on line breaks only: String.lines() would also split at the carriage returns
+        List<String> lines = List.of(out.toString().split("\n"));
+        assertThat(lines).hasSize(3);
+        // the note blanks the progress line first, so no progress text is left on the note's line
+        assertThat(lines.get(0)).matches("(?s).*\\r +\\rstep 2: pruned centroids 1");
+        assertThat(lines.get(1)).startsWith("step 2/3").contains("\rstep 3/3 [####################]");
+        assertThat(lines.get(2)).as("after the last step a note is a plain line").isEqualTo("step 3: pruned centroids 0");
+    }
+
+    @Test
+    void inALogANoteIsAPlainLine() {
+        StringWriter out = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(out), false);
+        bar.started(1, 2);
+        bar.step(Reports.step(1, 2));
+        bar.note("step 1: pruned centroids 2");
+
+        assertThat(out.toString()).doesNotContain("\r");
+        assertThat(out.toString().lines()).hasSize(2).last().isEqualTo("step 1: pruned centroids 2");
+        assertThat(out.toString().lines()).first().asString().startsWith("step 1/2");
     }
 
     @Test

@@ -21,8 +21,10 @@ public final class ModelReader {
     /**
      * @param dir the model directory
      * @return the manifest and the tensors
-     * @throws IOException when the manifest or a weight file is missing or malformed, or the format
-     *                     version is not {@value ModelWriter#FORMAT_VERSION}; the message names the file
+     * @throws IOException when the manifest or a weight file is missing or malformed, the format
+     *                     version is not {@value ModelWriter#FORMAT_VERSION}, or
+     *                     {@value SavedModel#PRUNED_CENTROIDS} is present but not a list of centroid
+     *                     indices; the message names the file
      */
     public static SavedModel read(Path dir) throws IOException {
         Path manifestFile = dir.resolve(ModelWriter.MANIFEST);
@@ -59,7 +61,20 @@ public final class ModelReader {
                 throw new IOException(file + ": not a readable .npy array (" + ex.getMessage() + ")", ex);
             }
         }
-        return new SavedModel(manifest, weights);
+        SavedModel model = new SavedModel(manifest, weights);
+        try {
+            int[] pruned = model.prunedCentroids();
+            INDArray centroids = weights.get("centroids");
+            for (int k : pruned) {
+                if (centroids != null && k >= centroids.size(0)) {
+                    throw new IllegalArgumentException(SavedModel.PRUNED_CENTROIDS + " names centroid " + k + " but the model has "
+                            + centroids.size(0) + " (indices 0…" + (centroids.size(0) - 1) + ")");
+                }
+            }
+        } catch (IllegalArgumentException ex) {
+            throw new IOException(manifestFile + ": " + ex.getMessage(), ex);
+        }
+        return model;
     }
 
     @SuppressWarnings("unchecked")

@@ -36,6 +36,10 @@ import java.util.function.Function;
  * times its weight, and their sum. Both views pass through the encoder as ONE batch of 2B patches
  * (view 0's B patches, then view 1's), so the encoder exists once and both views share its weights.
  * Loss weights are placeholders, so schedules need no rebuild; the graphs are built once per run.
+ * Pruning (§6.3) keeps K too: a {@link #CENTROID_MASK} placeholder added to the assignment's logits
+ * gives a {@linkplain #setPruned pruned} centroid p = 0 exactly; with none pruned the mask is all
+ * zeros and every value is the same as without it. A term that reads the centroids directly (the
+ * orthogonality) still sees the pruned rows.
  *
  * <p>It is three stages, because the mean-shift's k²·T small ops made SameDiff's backward dominate a
  * step: a SameDiff graph for the encoder (input → e), the {@link LocalMeanShift} in plain Java
@@ -57,6 +61,11 @@ public final class DgcGraph {
     public static final String ENCODER_PREFIX = "encoder/";
     /** Prefix of the mean-shift's variables; θ is {@code meanShift/theta}. */
     public static final String MEAN_SHIFT_PREFIX = "meanShift/";
+    /**
+     * The per-centroid logit offset {@code [K]}, fed by {@link #feeds} from {@link #pruned()}: 0 for
+     * a live centroid, {@link SoftAssignment#MASKED} for a pruned one, whose p is then exactly 0.
+     */
+    public static final String CENTROID_MASK = "centroidMask";
     /** The weighted total loss. */
     public static final String TOTAL = "loss/total";
 
@@ -95,6 +104,8 @@ public final class DgcGraph {
     private final List<String> trainable;
     private boolean overlapUsed;
     private INDArray centroidValue;
+    private boolean[] pruned;
+    private INDArray maskValue;
 
     private record StepInputSpec(DataType type, long[] shape, StepInput values) {
     }
@@ -159,7 +170,9 @@ public final class DgcGraph {
         long m = (long) batch * rows * cols;
         SDVariable allEmbeddings = pixelRows(embeddingVariable);
         SDVariable allShifted = pixelRows(shiftedVariable);
-        SDVariable probabilities = SoftAssignment.build(sd, PROBABILITIES, allShifted, centroidVariable, model.temperature());
+        SDVariable probabilities = SoftAssignment.build(sd, PROBABILITIES, allShifted, centroidVariable, model.temperature(),
+                sd.placeHolder(CENTROID_MASK, type, model.clusters()));
+        setPruned(new boolean[model.clusters()]);
         SDVariable[] e = {viewRows(allEmbeddings, 0, m), viewRows(allEmbeddings, 1, m)};
         SDVariable[] z = {viewRows(allShifted, 0, m), viewRows(allShifted, 1, m)};
         SDVariable[] p = {viewRows(probabilities, 0, m), viewRows(probabilities, 1, m)};
@@ -239,6 +252,7 @@ public final class DgcGraph {
         if (!centroidsTrainable) {
             feeds.put(CENTROIDS, centroidValue);
         }
+        feeds.put(CENTROID_MASK, maskValue);
         if (overlapUsed) {
             putOverlap(feeds, pairs);
         }
@@ -450,6 +464,36 @@ public final class DgcGraph {
         } else {
             centroidValue = centroids.castTo(type).dup('c');
         }
+    }
+
+    /** @return a copy of which centroids are pruned, by index; none after construction */
+    public boolean[] pruned() {
+        return pruned.clone();
+    }
+
+    /**
+     * Sets which centroids are pruned (§6.3): from the next {@link #feeds} on their assignment p is
+     * exactly 0, and so is every gradient through it. The graph keeps its K; a pruned centroid stays
+     * in {@link #centroids()}.
+     *
+     * @param flags per centroid, whether it is pruned
+     * @throws IllegalArgumentException when there are not K flags, or fewer than one centroid would stay live
+     */
+    public void setPruned(boolean[] flags) {
+        if (flags.length != model.clusters()) {
+            throw new IllegalArgumentException("expected " + model.clusters() + " pruned flags, found " + flags.length);
+        }
+        double[] mask = new double[flags.length];
+        int live = 0;
+        for (int k = 0; k < flags.length; k++) {
+            mask[k] = flags[k] ? SoftAssignment.MASKED : 0;
+            live += flags[k] ? 0 : 1;
+        }
+        if (live < 1) {
+            throw new IllegalArgumentException("at least one centroid must stay live, but all " + flags.length + " are pruned");
+        }
+        this.pruned = flags.clone();
+        this.maskValue = Nd4j.createFromArray(mask).castTo(type);
     }
 
     private void requireCentroidShape(INDArray centroids) {

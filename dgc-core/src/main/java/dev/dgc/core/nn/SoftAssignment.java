@@ -16,6 +16,14 @@ public final class SoftAssignment {
      */
     private static final double SQUARED_NORM_FLOOR = 1e-24;
 
+    /**
+     * The logit offset of a masked (pruned) centroid. Logits are cosines over τ, so for any sane τ
+     * they are far smaller than this; the softmax subtracts the row maximum, which is a live
+     * centroid's, so {@code exp} of a masked logit underflows to exactly 0 in float32 and float64,
+     * and its gradient {@code p·(g − Σ p g)} is exactly 0 too, with no infinity anywhere.
+     */
+    public static final double MASKED = -1e9;
+
     private SoftAssignment() {
     }
 
@@ -30,9 +38,27 @@ public final class SoftAssignment {
      * @return p, {@code [M, K]}, rows summing to 1
      */
     public static SDVariable build(SameDiff sd, String name, SDVariable shifted, SDVariable centroids, double temperature) {
+        return build(sd, name, shifted, centroids, temperature, null);
+    }
+
+    /**
+     * Adds the assignment with a per-centroid offset added to the logits {@code s / τ} before the
+     * softmax: 0 keeps a centroid, {@link #MASKED} gives it p = 0 exactly (see there).
+     *
+     * @param sd          the graph
+     * @param name        the name of the result, or null
+     * @param shifted     z, {@code [M, D]}
+     * @param centroids   c, {@code [K, D]}
+     * @param temperature τ, positive
+     * @param mask        the offsets {@code [K]}, or null for none
+     * @return p, {@code [M, K]}, rows summing to 1
+     */
+    public static SDVariable build(SameDiff sd, String name, SDVariable shifted, SDVariable centroids, double temperature,
+                                   SDVariable mask) {
         SDVariable squared = sd.sum(sd.math().square(shifted), true, 1);
         SDVariable unit = shifted.div(sd.math().sqrt(sd.scalarMax(squared, SQUARED_NORM_FLOOR)));
         SDVariable cosines = sd.mmul(unit, centroids, false, true, false);
-        return sd.nn().softmax(name, cosines.div(temperature), 1);
+        SDVariable logits = cosines.div(temperature);
+        return sd.nn().softmax(name, mask == null ? logits : logits.add(mask), 1);
     }
 }

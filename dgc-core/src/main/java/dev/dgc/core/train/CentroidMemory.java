@@ -78,6 +78,32 @@ public final class CentroidMemory {
     public static CentroidUpdate update(float[][] centroids, float[] shifted, float[] probabilities, int patches,
                                         int rows, int cols, CentroidSettings settings, double kickScale,
                                         SplittableRandom random) {
+        return update(centroids, shifted, probabilities, patches, rows, cols, settings, kickScale, random,
+                new boolean[centroids.length]);
+    }
+
+    /**
+     * {@link #update(float[][], float[], float[], int, int, int, CentroidSettings, double, SplittableRandom)}
+     * with some centroids frozen (pruned, §6.3): a frozen row is left exactly as given (no EMA, no
+     * kick, no re-normalisation), is never dead and draws nothing from {@code random}; its mass is
+     * still reported. With no frozen centroid the result is that of the other overload.
+     *
+     * @param centroids     K×D, unit rows; the rows not frozen are overwritten with the new centroids
+     * @param shifted       as in the other overload
+     * @param probabilities as in the other overload
+     * @param patches       2B
+     * @param rows          h
+     * @param cols          w
+     * @param settings      α, the dead threshold and the layout
+     * @param kickScale     κ at this step
+     * @param random        the stream kicks are drawn from
+     * @param frozen        per centroid, whether it is left alone
+     * @return the masses, which centroids were dead, and how many were kicked
+     * @throws IllegalArgumentException if the array lengths do not match the shapes, naming them
+     */
+    public static CentroidUpdate update(float[][] centroids, float[] shifted, float[] probabilities, int patches,
+                                        int rows, int cols, CentroidSettings settings, double kickScale,
+                                        SplittableRandom random, boolean[] frozen) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(random, "random");
         int clusters = centroids.length;
@@ -93,6 +119,9 @@ public final class CentroidMemory {
         }
         if (!(kickScale >= 0)) {
             throw new IllegalArgumentException("kick scale must be non-negative, found " + kickScale);
+        }
+        if (frozen.length != clusters) {
+            throw new IllegalArgumentException("expected " + clusters + " frozen flags, found " + frozen.length);
         }
         int pixels = Math.multiplyExact(rows, cols);
         int total = Math.multiplyExact(patches, pixels);
@@ -130,6 +159,9 @@ public final class CentroidMemory {
         Gaussian gaussian = new Gaussian(random);
         for (int k = 0; k < clusters; k++) {
             mass[k] += MASS_FLOOR;
+            if (frozen[k]) {
+                continue;
+            }
             double[] c = new double[dim];
             if (mass[k] > settings.deadMass()) {
                 for (int d = 0; d < dim; d++) {

@@ -3,6 +3,16 @@ package dev.dgc.core.train;
 /**
  * The centroid memory (§6).
  *
+ * <p>Pruning (§6.3, off when {@code pruneFraction} is 0) keeps K fixed and masks centroids out. The
+ * training is cut into {@link TrainingSettings#epochs()} epochs of steps/epochs steps, the same cut
+ * as the kick schedule ({@link WeightSchedule#epochOf}). At the end of every epoch from epoch 3 on
+ * (after the reference's constant-kick phase), a live centroid whose mass fraction (its mass over
+ * both views divided by the total mass of the step, from {@link CentroidUpdate#mass()}) stayed below
+ * {@code pruneFraction} on every step of that epoch is pruned; at least 2 centroids always stay live
+ * (the heaviest by the epoch's summed mass, ties to the lower index). A pruned centroid has
+ * assignment p = 0 exactly from the next step on, is never updated by the EMA, the optimiser or a
+ * kick, is not counted as dead, and is listed in the saved model's {@code prunedCentroids}.
+ *
  * @param trainable             whether the optimiser also updates the centroids by gradient (reference
  *                              true; paper false: centroids are constants in every loss)
  * @param emaDecay              α of {@code c ← α·c + (1−α)·m} (reference 0.99)
@@ -10,7 +20,8 @@ package dev.dgc.core.train;
  * @param deadMass              a centroid whose mass over both views is at most this is dead (1e-3)
  * @param kick                  κ0, the std of the Gaussian kick of a dead centroid (0.05)
  * @param kickDecay             whether κ follows the schedule of §5.1 (TV8) over the training
- * @param pruneFraction         centroids whose mass fraction stays below this are pruned; 0 = never (§6.3)
+ * @param pruneFraction         a live centroid whose mass fraction stays below this on every step of an epoch
+ *                              (from epoch 3 on) is pruned; 0 = never (§6.3, rule above)
  */
 public record CentroidSettings(boolean trainable, double emaDecay, boolean legacyChannelScramble, double deadMass,
                                double kick, boolean kickDecay, double pruneFraction) {

@@ -29,7 +29,11 @@ import java.util.Optional;
  * {@code (s−1)·B + i}), cut and normalise both views, one backward pass of the weighted total loss,
  * global gradient-norm clipping, AdamW, a second no-gradient forward with the new weights whose losses
  * are reported and whose z and p feed the centroid memory (EMA and kicks), then the centroids are
- * replaced. Checkpoints go to {@code <runDir>/checkpoints}, the final model to {@code <runDir>/model}.
+ * replaced. With {@link CentroidSettings#pruneFraction()} above 0, centroids that keep a low mass for
+ * a whole epoch are pruned by masking (rule on {@link CentroidSettings}): K stays fixed in the graph,
+ * a pruned centroid gets p = 0 exactly and is frozen, and the model lists it under
+ * {@value #PRUNED_CENTROIDS}. Checkpoints go to {@code <runDir>/checkpoints}, the final model to
+ * {@code <runDir>/model}.
  *
  * <p>Every random draw comes from a stream derived from the root seed, a component and the step or
  * pair number (never from a shared sequential stream), so two runs with equal settings are equal bit
@@ -52,8 +56,7 @@ public final class Trainer {
      * @param cubes    the training cubes, in config order; every one must have {@code settings.model().bands()} bands
      * @param sampler  plans the patch pairs; its patch size is the graph's
      * @param runDir   where checkpoints and the model go; created if absent
-     * @throws IllegalArgumentException when there are no cubes, a cube's band count differs from the
-     *                                  model's, or centroid pruning is asked for (the graph has a fixed K)
+     * @throws IllegalArgumentException when there are no cubes or a cube's band count differs from the model's
      */
     public Trainer(TrainingSettings settings, List<TrainingCube> cubes, PairSampler sampler, Path runDir) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -70,10 +73,6 @@ public final class Trainer {
                 throw new IllegalArgumentException("cube '" + c.name() + "' has " + bands + " bands but the model expects "
                         + settings.model().bands() + "; every training cube must have the same bands");
             }
-        }
-        if (settings.centroids().pruneFraction() > 0) {
-            throw new IllegalArgumentException("centroid pruning (pruneFraction " + settings.centroids().pruneFraction()
-                    + ") is not supported by this trainer, whose graph has a fixed K; set it to 0");
         }
     }
 
@@ -113,13 +112,14 @@ public final class Trainer {
         DgcGraph graph = new DgcGraph(model, settings.losses(), settings.centroids().trainable(), batch, rows, cols,
                 DataType.FLOAT, streams.stream(RunStreams.ENCODER_INIT, 0), Nd4j.createFromArray(initialCentroids));
         AdamW optimizer = new AdamW(settings.optimizer());
+        CentroidPruning pruning = new CentroidPruning(model.clusters(), settings.centroids().pruneFraction());
 
         long firstStep = 1;
         if (resume) {
             SavedModel checkpoint = checkpoints.latest().orElseThrow(() -> new java.nio.file.NoSuchFileException(
                     checkpoints.dir().resolve(Checkpoints.LATEST).toString(), null,
                     "no checkpoint to resume from; start the run without resuming"));
-            firstStep = restore(checkpoint, graph, optimizer) + 1;
+            firstStep = restore(checkpoint, graph, optimizer, pruning) + 1;
         }
         listener.started(firstStep, settings.steps());
 
@@ -155,6 +155,9 @@ public final class Trainer {
             Map<String, INDArray> feeds = graph.feeds(Nd4j.create(buffer, new long[] {2L * batch, model.bands(), rows, cols}, 'c'),
                     pairs, weights, name -> streams.stepInput(name, s));
 
+            boolean[] frozen = pruning.pruned();
+            // a pruned centroid is frozen: undo what the optimiser (weight decay, orthogonality) does to it
+            float[][] beforeStep = graph.centroids().toFloatMatrix();
             Map<String, INDArray> gradients = graph.gradients(feeds);
             double gradientNorm = GradientClipping.clipGlobalNorm(gradients, settings.gradientClip());
             optimizer.step(parameters(graph), gradients);
@@ -166,22 +169,33 @@ public final class Trainer {
                             .value(step, settings.steps())
                     : settings.centroids().kick();
             CentroidUpdate update = CentroidMemory.update(centroids, after.shifted(), after.probabilities(), 2 * batch, rows,
-                    cols, settings.centroids(), kick, streams.stream(RunStreams.KICK, step));
+                    cols, settings.centroids(), kick, streams.stream(RunStreams.KICK, step), frozen);
+            for (int k = 0; k < frozen.length; k++) {
+                if (frozen[k]) {
+                    centroids[k] = beforeStep[k];
+                }
+            }
             graph.setCentroids(Nd4j.createFromArray(centroids));
 
             listener.step(new StepReport(step, settings.steps(), after.losses(), weights, after.total(), gradientNorm,
                     activeClusters(after.probabilities(), model.clusters()), update.kicked(), graph.bandwidth(),
                     (System.nanoTime() - stepStart) / 1e9));
+            int[] prunedNow = pruning.record(step, settings.steps(), settings.epochs(), update.mass());
+            if (prunedNow.length > 0) {
+                graph.setPruned(pruning.pruned());
+                listener.pruned(step, prunedNow.clone());
+            }
             boolean last = step == settings.steps();
             if (last || settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0) {
-                Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats),
+                Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats, pruning),
                         checkpointArrays(graph, optimizer));
                 listener.checkpoint(step, dir);
             }
         }
         Path modelDir = runDir.resolve("model");
-        ModelWriter.write(modelDir, manifest(graph, stats), modelWeights(graph));
-        return new TrainingResult(modelDir, settings.steps(), (System.nanoTime() - started) / 1e9, firstStep);
+        ModelWriter.write(modelDir, manifest(graph, stats, pruning), modelWeights(graph));
+        return new TrainingResult(modelDir, settings.steps(), (System.nanoTime() - started) / 1e9, firstStep,
+                model.clusters(), model.clusters() - pruning.prunedIndices().length);
     }
 
     private static Map<String, INDArray> parameters(DgcGraph graph) {
@@ -215,7 +229,13 @@ public final class Trainer {
     private static final String FIRST_MOMENT = "optimizer/m/";
     private static final String SECOND_MOMENT = "optimizer/v/";
 
-    private Map<String, Object> checkpointScalars(long step, DgcGraph graph, AdamW optimizer, List<BandStatistics> stats) {
+    /** The manifest key of the pruned centroid indices, in checkpoints and models (absent = none pruned). */
+    public static final String PRUNED_CENTROIDS = SavedModel.PRUNED_CENTROIDS;
+    /** The checkpoint key of the epoch's pruning bookkeeping. */
+    private static final String PRUNING = "pruning";
+
+    private Map<String, Object> checkpointScalars(long step, DgcGraph graph, AdamW optimizer, List<BandStatistics> stats,
+                                                  CentroidPruning pruning) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "dgc-checkpoint");
         m.put("step", step);
@@ -224,6 +244,15 @@ public final class Trainer {
         m.put("theta", graph.theta());
         m.put("optimizerStep", optimizer.steps());
         m.put("normalization", normalization(stats));
+        m.put(PRUNED_CENTROIDS, pruning.prunedIndices());
+        Map<String, Object> epoch = new LinkedHashMap<>();
+        List<Boolean> below = new ArrayList<>();
+        for (boolean b : pruning.stayedBelow()) {
+            below.add(b);
+        }
+        epoch.put("stayedBelow", below);
+        epoch.put("epochMass", pruning.epochMass());
+        m.put(PRUNING, epoch);
         return m;
     }
 
@@ -239,7 +268,7 @@ public final class Trainer {
     }
 
     /** Loads a checkpoint into the graph and the optimiser. @return the step it holds */
-    private long restore(SavedModel checkpoint, DgcGraph graph, AdamW optimizer) throws IOException {
+    private long restore(SavedModel checkpoint, DgcGraph graph, AdamW optimizer, CentroidPruning pruning) throws IOException {
         Map<String, Object> m = checkpoint.manifest();
         if (!"dgc-checkpoint".equals(m.get("kind")) || !(m.get("step") instanceof Double step)
                 || !(m.get("theta") instanceof Double theta) || !(m.get("optimizerStep") instanceof Double optimizerStep)) {
@@ -270,10 +299,36 @@ public final class Trainer {
                 }
             });
             optimizer.restore(optimizerStep.longValue(), first, second);
+            restorePruning(m, checkpoint.prunedCentroids(), pruning);
+            graph.setPruned(pruning.pruned());
         } catch (IllegalArgumentException ex) {
             throw new IOException("the latest checkpoint does not fit this run's model: " + ex.getMessage(), ex);
         }
         return step.longValue();
+    }
+
+    /** A checkpoint without pruning state (written before pruning existed) means none pruned and a fresh epoch. */
+    private static void restorePruning(Map<String, Object> m, int[] pruned, CentroidPruning pruning) throws IOException {
+        int clusters = pruning.pruned().length;
+        boolean[] below = new boolean[clusters];
+        double[] mass = new double[clusters];
+        java.util.Arrays.fill(below, true);
+        if (m.get(PRUNING) instanceof Map<?, ?> epoch) {
+            if (!(epoch.get("stayedBelow") instanceof List<?> b) || !(epoch.get("epochMass") instanceof List<?> e)
+                    || b.size() != clusters || e.size() != clusters) {
+                throw new IOException("the latest checkpoint's '" + PRUNING + "' needs stayedBelow and epochMass lists of "
+                        + clusters + " values");
+            }
+            for (int k = 0; k < clusters; k++) {
+                if (!(b.get(k) instanceof Boolean bk) || !(e.get(k) instanceof Double ek)) {
+                    throw new IOException("the latest checkpoint's '" + PRUNING + "' has a non-boolean or non-number at "
+                            + k + ": " + b.get(k) + ", " + e.get(k));
+                }
+                below[k] = bk;
+                mass[k] = ek;
+            }
+        }
+        pruning.restore(pruned, below, mass);
     }
 
     private static INDArray required(SavedModel checkpoint, String name) throws IOException {
@@ -284,7 +339,7 @@ public final class Trainer {
         return v;
     }
 
-    private Map<String, Object> manifest(DgcGraph graph, List<BandStatistics> stats) {
+    private Map<String, Object> manifest(DgcGraph graph, List<BandStatistics> stats, CentroidPruning pruning) {
         ModelSpec model = settings.model();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bands", model.bands());
@@ -292,6 +347,7 @@ public final class Trainer {
                 .filter(w -> w.known()).map(w -> w.centersNm()).findFirst();
         m.put("wavelengths", wavelengths);
         m.put("clusters", model.clusters());
+        m.put(PRUNED_CENTROIDS, pruning.prunedIndices());
         m.put("embeddingDim", graph.embeddingDim());
         Map<String, Object> encoder = new LinkedHashMap<>();
         encoder.put("id", model.encoderId());

@@ -26,4 +26,14 @@ public interface TrainingListener {
      */
     default void checkpoint(long step, Path dir) {
     }
+
+    /**
+     * Centroids were pruned at the end of an epoch (§6.3): from the next step on their assignment is
+     * exactly 0. Called after {@link #step} of that step and before its checkpoint.
+     *
+     * @param step      the step that ended the epoch
+     * @param centroids the centroids pruned now, ascending (earlier pruned ones are not repeated)
+     */
+    default void pruned(long step, int[] centroids) {
+    }
 }

@@ -73,4 +73,32 @@ class ModelWriterTest {
         assertThatThrownBy(() -> ModelReader.read(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("formatVersion is 2.0").hasMessageContaining(List.of(1).get(0).toString());
     }
+
+    @Test
+    void prunedCentroidsReadBackAndAManifestWithoutThemHasNonePruned() throws IOException {
+        Map<String, INDArray> weights = Map.of("centroids", Nd4j.createFromArray(new float[][] {{1f, 0f}, {0f, 1f}, {0.6f, 0.8f}}));
+        Path pruned = temp.resolve("pruned");
+        Path older = temp.resolve("older");
+        ModelWriter.write(pruned, Map.of(SavedModel.PRUNED_CENTROIDS, new int[] {0, 2}), weights);
+        ModelWriter.write(older, Map.of("clusters", 3), weights);
+
+        assertThat(ModelReader.read(pruned).prunedCentroids()).containsExactly(0, 2);
+        assertThat(ModelReader.read(older).manifest()).doesNotContainKey(SavedModel.PRUNED_CENTROIDS);
+        assertThat(ModelReader.read(older).prunedCentroids()).isEmpty();
+    }
+
+    @Test
+    void prunedCentroidsThatAreNotIndicesOfTheCentroidsAreRefusedNamingTheFile() throws IOException {
+        Map<String, INDArray> weights = Map.of("centroids", Nd4j.createFromArray(new float[][] {{1f, 0f}, {0f, 1f}}));
+        Path outside = temp.resolve("outside");
+        Path fraction = temp.resolve("fraction");
+        ModelWriter.write(outside, Map.of(SavedModel.PRUNED_CENTROIDS, new int[] {2}), weights);
+        ModelWriter.write(fraction, Map.of(SavedModel.PRUNED_CENTROIDS, List.of(0.5)), weights);
+
+        assertThatThrownBy(() -> ModelReader.read(outside)).isInstanceOf(IOException.class)
+                .hasMessageContaining(outside.resolve("manifest.json").toString())
+                .hasMessageContaining("names centroid 2 but the model has 2");
+        assertThatThrownBy(() -> ModelReader.read(fraction)).isInstanceOf(IOException.class)
+                .hasMessageContaining("prunedCentroids must hold centroid indices").hasMessageContaining("0.5");
+    }
 }

@@ -239,6 +239,48 @@ class DgcGraphTest {
     }
 
     @Test
+    void aPrunedCentroidGetsAProbabilityOfExactlyZeroAndNoGradientWhileTheOthersRenormalise() {
+        ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("raster"),
+                Map.of("dim", 4, "kernel", 3, "spectralLayers", 1, "spatialLayers", 1), 3, 3, new MeanShiftSettings(3, 2, 1.0, true));
+        // every term that reads p; orthogonality reads the centroids directly and is left out
+        List<LossTerm> terms = List.of(GraphFixtures.term("compactness", 1.0, Map.of()),
+                GraphFixtures.term("uniform-assignment", 2.0, Map.of()), GraphFixtures.term("balance", 2.0, Map.of()),
+                GraphFixtures.term("consistency", 1.0, Map.of()));
+        Map<String, Double> weights = Map.of("compactness", 1.0, "uniform-assignment", 2.0, "balance", 2.0, "consistency", 1.0);
+        SplittableRandom random = new SplittableRandom(5);
+        DgcGraph graph = new DgcGraph(model, terms, true, 2, 5, 6, DataType.FLOAT, random.split(), randomUnitRows(3, 4, random.split()));
+        INDArray input = randomInput(4, 3, 5, 6, random.split());
+        List<PatchPair> pairs = List.of(GraphFixtures.pair(5, 6, 0, 1), GraphFixtures.pair(5, 6, 2, 0));
+        assertThat(graph.pruned()).containsExactly(false, false, false);
+        DgcGraph.Forward full = graph.forward(graph.feeds(input, pairs, weights, name -> new SplittableRandom(7)));
+
+        graph.setPruned(new boolean[] {false, true, false});
+        Map<String, INDArray> feeds = graph.feeds(input, pairs, weights, name -> new SplittableRandom(7));
+        DgcGraph.Forward masked = graph.forward(feeds);
+        Map<String, INDArray> gradients = graph.gradients(feeds);
+
+        assertThat(graph.pruned()).containsExactly(false, true, false);
+        for (int row = 0; row < 4 * 5 * 6; row++) {
+            float[] p = full.probabilities();
+            float[] q = masked.probabilities();
+            assertThat(q[3 * row + 1]).as("p of the pruned centroid, row %d", row).isEqualTo(0f);
+            double rest = p[3 * row] + p[3 * row + 2];
+            assertThat((double) q[3 * row]).isCloseTo(p[3 * row] / rest, within(1e-5));
+            assertThat((double) q[3 * row + 2]).isCloseTo(p[3 * row + 2] / rest, within(1e-5));
+        }
+        assertThat(masked.total()).isFinite();
+        for (Map.Entry<String, INDArray> g : gradients.entrySet()) {
+            for (double v : g.getValue().castTo(DataType.DOUBLE).dup().data().asDouble()) {
+                assertThat(v).as(g.getKey()).isFinite();
+            }
+        }
+        assertThat(gradients.get(DgcGraph.CENTROIDS).getRow(1).castTo(DataType.DOUBLE).data().asDouble())
+                .as("no loss term reaches a pruned centroid through p").containsOnly(0.0);
+        assertThatThrownBy(() -> graph.setPruned(new boolean[] {true, true, true}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one centroid must stay live");
+    }
+
+    @Test
     void centroidsThatAreNotTrainableGetNoGradientAndAreFedAsAConstant() {
         ModelSpec model = GraphFixtures.model(GraphFixtures.ENCODERS.get("pixelwise"), Map.of("dim", 4, "spectralLayers", 1, "spatialLayers", 1),
                 3, 2, new MeanShiftSettings(3, 1, 1.0, false));

@@ -179,6 +179,37 @@ class CentroidMemoryTest {
     }
 
     @Test
+    void aFrozenCentroidIsNeitherMovedNorKickedNorCountedDeadAndDrawsNoRandomNumbers() {
+        // clusters 1-3 are dead; 1 and 3 are frozen, so only 2 is kicked
+        float[] probabilities = new float[16];
+        for (int i = 0; i < 4; i++) {
+            probabilities[i * 4] = 1;
+        }
+        float[] shifted = new float[16];
+        java.util.Arrays.fill(shifted, 0.5f);
+        float[][] frozenRun = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0.6f, 0.7f}};
+        float[][] plainRun = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0.6f, 0.7f}};
+        CentroidUpdate frozen = CentroidMemory.update(frozenRun, shifted, probabilities, 2, 1, 2, CORRECT, 0.05,
+                new SplittableRandom(42), new boolean[] {false, true, false, true});
+        CentroidUpdate plain = CentroidMemory.update(plainRun, shifted, probabilities, 2, 1, 2, CORRECT, 0.05,
+                new SplittableRandom(42));
+
+        assertThat(frozen.kicked()).isEqualTo(1);
+        assertThat(frozen.dead()).containsExactly(false, false, true, false);
+        assertThat(plain.kicked()).isEqualTo(3);
+        assertThat(frozen.mass()).containsExactly(plain.mass());
+        assertThat(frozenRun[1]).containsExactly(0, 1, 0, 0);
+        // not even re-normalised
+        assertThat(frozenRun[3]).containsExactly(0, 0, 0.6f, 0.7f);
+        assertThat(frozenRun[0]).containsExactly(plainRun[0]);
+        // the same without the frozen rows: cluster 2's kick takes the stream's first draws, as frozen 1 drew nothing
+        float[][] withoutFrozen = {{1, 0, 0, 0}, {0, 0, 1, 0}};
+        float[] twoClusters = {1, 0, 1, 0, 1, 0, 1, 0};
+        CentroidMemory.update(withoutFrozen, shifted, twoClusters, 2, 1, 2, CORRECT, 0.05, new SplittableRandom(42));
+        assertThat(frozenRun[2]).containsExactly(withoutFrozen[1]);
+    }
+
+    @Test
     void kicksTheSameWayForTheSameSeedAndDifferentlyForAnother() {
         // every pixel belongs to cluster 0, so clusters 1-3 are dead
         float[] probabilities = new float[16];

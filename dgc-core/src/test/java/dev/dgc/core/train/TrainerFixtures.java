@@ -53,6 +53,13 @@ final class TrainerFixtures {
                 Normalization.ZSCORE, steps, 10, batch, 42, 1.0, checkpointEvery);
     }
 
+    /** The reference profile with other centroid settings and epochs. */
+    static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery, int epochs,
+                                     CentroidSettings centroids) {
+        return new TrainingSettings(model, referenceLosses(), centroids, OptimizerSettings.REFERENCE,
+                Normalization.ZSCORE, steps, epochs, batch, 42, 1.0, checkpointEvery);
+    }
+
     /**
      * A sampler of overlapping square windows with the reference's warp and band-shift ranges. Not the
      * built-in one: with dgc-samplers on the test class path the plugin registry's tests would see
