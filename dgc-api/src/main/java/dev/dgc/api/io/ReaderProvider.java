@@ -35,6 +35,19 @@ public interface ReaderProvider extends Plugin {
     HyperspectralCube open(Path path, Parameters options) throws IOException;
 
     /**
+     * The one file that stands for the cube {@code path} belongs to, for formats that keep a cube in
+     * several files (an ENVI header and its data file). A folder or glob that matches several files
+     * of one cube then yields that cube once. Called only for files this reader probed as able to
+     * open; must be fast, never throw, and be thread-safe.
+     *
+     * @param path a file of the cube
+     * @return the file that names the cube; {@code path} itself by default
+     */
+    default Path cubeFile(Path path) {
+        return path;
+    }
+
+    /**
      * Breaks ties between readers answering the same {@link ProbeResult.Level}: higher first.
      *
      * @return the priority, 0 by default

@@ -127,7 +127,10 @@ final class InputResolver {
         return new Resolution(List.of(file), best.get().reader().id(), null);
     }
 
-    /** Keeps the files some candidate reader can open and requires them to share one reader. */
+    /**
+     * Keeps the files some candidate reader can open, each cube once (an ENVI header and its data
+     * file are one cube, named as its reader names it), and requires them to share one reader.
+     */
     private Resolution chooseAmong(List<Path> files, ReaderProvider forced, String found) {
         List<ReaderProvider> candidates = forced != null ? List.of(forced) : readers();
         Map<Path, String> chosen = new LinkedHashMap<>();
@@ -136,7 +139,8 @@ final class InputResolver {
             List<Probe> probes = ReaderChoice.probe(f, candidates);
             Optional<Probe> best = ReaderChoice.best(probes);
             if (best.isPresent()) {
-                chosen.put(f, best.get().reader().id());
+                ReaderProvider reader = best.get().reader();
+                chosen.putIfAbsent(reader.cubeFile(f).normalize(), reader.id());
             } else if (firstRefusals == null) {
                 firstRefusals = probes;
             }

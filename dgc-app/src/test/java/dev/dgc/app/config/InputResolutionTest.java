@@ -1,6 +1,10 @@
 package dev.dgc.app.config;
 
+import dev.dgc.api.ParameterSpec;
+import dev.dgc.api.Parameters;
+import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.io.ProbeResult;
+import dev.dgc.api.io.ReaderProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +100,54 @@ class InputResolutionTest {
         assertThat(ws.problems(inputs("docs"))).containsExactly(
                 "config.yaml:3:7: data.inputs[0].path: the folder 'docs' has 1 file, but none that an installed reader"
                         + " can open; for readme.txt: fake: not a .fake file; tiff: not a .tif file");
+    }
+
+    /** A format keeping a cube in two files, {@code x.hdr} and {@code x.dat}, named by the header. */
+    private static final class HeaderAndDataReader implements ReaderProvider {
+        @Override
+        public String id() {
+            return "paired";
+        }
+
+        @Override
+        public String description() {
+            return "header + data files";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public ProbeResult probe(Path path) {
+            String name = path.getFileName().toString();
+            return name.endsWith(".hdr") || name.endsWith(".dat") ? ProbeResult.intended("a header or data file")
+                    : ProbeResult.unable("neither .hdr nor .dat");
+        }
+
+        @Override
+        public Path cubeFile(Path path) {
+            String name = path.getFileName().toString();
+            return name.endsWith(".dat") ? path.resolveSibling(name.substring(0, name.length() - 4) + ".hdr") : path;
+        }
+
+        @Override
+        public HyperspectralCube open(Path path, Parameters options) {
+            throw new UnsupportedOperationException("opens nothing");
+        }
+    }
+
+    @Test
+    void aFolderHoldingAHeaderAndItsDataFileYieldsTheCubeOnceByTheFileItsReaderNamesIt() {
+        Workspace paired = new Workspace(dir, FakePlugins.registry(new HeaderAndDataReader()));
+        paired.file("scenes/a.dat");
+        paired.file("scenes/a.hdr");
+        paired.file("scenes/b.dat");
+        paired.file("scenes/b.hdr");
+
+        assertThat(paired.load(inputs("scenes", "'scenes/*'")).data().inputs()).allSatisfy(input -> assertThat(input.files())
+                .containsExactly(dir.resolve("scenes/a.hdr"), dir.resolve("scenes/b.hdr")));
     }
 
     @Test

@@ -129,6 +129,17 @@ public final class GdalReaderProvider implements ReaderProvider {
     }
 
     /**
+     * An ENVI header and its data file are one cube to GDAL, named by the data file it opens.
+     *
+     * @param path a data file or an ENVI header
+     * @return the data file beside a header, or {@code path} itself
+     */
+    @Override
+    public Path cubeFile(Path path) {
+        return GdalDatasets.dataFile(path);
+    }
+
+    /**
      * Opens a raster through GDAL: reads its metadata and keeps the dataset open for windowed reads.
      *
      * @param path    the file (a data file, an ENVI header, or a container)

@@ -50,6 +50,14 @@ class GdalReaderProviderTest {
     }
 
     @Test
+    void anEnviHeaderAndItsDataFileAreOneCubeNamedByTheDataFileGdalOpens() {
+        Path header = TOPOFLUX.resolveSibling(TOPOFLUX.getFileName() + ".hdr");
+
+        assertThat(GDAL.cubeFile(header)).isEqualTo(TOPOFLUX);
+        assertThat(GDAL.cubeFile(TOPOFLUX)).isEqualTo(TOPOFLUX);
+    }
+
+    @Test
     void everySampleGdalOpensIsSuitableNamingTheDriverAndSize() {
         ProbeResult r = GDAL.probe(TOPOFLUX);
         assertThat(r.level()).isEqualTo(ProbeResult.Level.SUITABLE);

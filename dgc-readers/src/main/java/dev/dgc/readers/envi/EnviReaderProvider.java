@@ -117,6 +117,21 @@ public final class EnviReaderProvider implements ReaderProvider {
     }
 
     /**
+     * An ENVI cube is named by its header, whether the header or the data file was matched.
+     *
+     * @param path the header or the data file
+     * @return the header beside it, or {@code path} when none is found
+     */
+    @Override
+    public Path cubeFile(Path path) {
+        try {
+            return EnviFiles.locate(path).map(EnviFiles::header).orElse(path);
+        } catch (RuntimeException e) {
+            return path;
+        }
+    }
+
+    /**
      * Opens an ENVI cube: parses the header, checks the data file's length, and (for a gzip file)
      * decompresses it to a temporary file. Reads no samples otherwise.
      *

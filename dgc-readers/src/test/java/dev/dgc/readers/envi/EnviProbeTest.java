@@ -32,6 +32,15 @@ class EnviProbeTest {
     }
 
     @Test
+    void aCubeIsNamedByItsHeaderWhicheverOfItsFilesIsGiven() {
+        Path header = GDAL.resolve("envi_rgbsmall_bil.hdr");
+
+        assertThat(reader.cubeFile(GDAL.resolve("envi_rgbsmall_bil.img"))).isEqualTo(header);
+        assertThat(reader.cubeFile(header)).isEqualTo(header);
+        assertThat(reader.cubeFile(TOPO_RDN)).isEqualTo(TOPO_RDN.resolveSibling(TOPO_RDN.getFileName() + ".hdr"));
+    }
+
+    @Test
     void aHeaderThatDoesNotStartWithEnviIsUnable(@TempDir Path dir) throws Exception {
         Path data = Files.write(dir.resolve("x.img"), new byte[1]);
         Files.writeString(dir.resolve("x.hdr"), "Some other format\n");
