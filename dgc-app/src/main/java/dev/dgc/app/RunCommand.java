@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         DgcConfig c = ConfigLoader.load(config, overrides, registry);
         InputSurvey.Survey survey = InputSurvey.survey(c, registry);
         Path out = c.output().dir();
-        prepareOutput(out);
+        prepareOutput(out, c);
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -157,13 +157,30 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses a folder holding a run unless told what to do with it; clears it for --overwrite. */
-    private void prepareOutput(Path out) {
+    /**
+     * Refuses a folder holding a run unless told what to do with it; clears it for --overwrite;
+     * refuses to resume a run with a config other than the one it started with (more steps excepted).
+     */
+    private void prepareOutput(Path out, DgcConfig c) {
         List<String> present = RUN_ENTRIES.stream().filter(e -> Files.exists(out.resolve(e))).toList();
         if (resume) {
             if (!Files.isDirectory(out.resolve("checkpoints"))) {
                 throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + out + " holds no checkpoints to resume from;"
                         + " run without --resume to start training");
+            }
+            Path saved = out.resolve(ResolvedConfig.FILE_NAME);
+            if (Files.isRegularFile(saved)) {
+                List<String> changes;
+                try {
+                    changes = ResolvedConfig.changesSince(saved, c);
+                } catch (IOException e) {
+                    throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage(), e);
+                }
+                if (!changes.isEmpty()) {
+                    throw new DgcException(DgcException.Kind.USAGE, "run --resume: the config differs from the one this run"
+                            + " started with (" + saved + "): " + String.join("; ", changes) + ". Resume with the same"
+                            + " config (only training.steps may change), or start afresh with --overwrite");
+                }
             }
             return;
         }

@@ -159,6 +159,36 @@ class RunCommandTest {
     }
 
     @Test
+    void resumingWithAnotherConfigIsRefusedNamingWhatChangedAndTouchesNothing() throws IOException {
+        Path out = shared.resolve("changed");
+        copy(firstRun, out);
+        Map<String, byte[]> before = files(out);
+
+        CommandTester.Result r = run(config(shared.resolve("ch"), out), "--resume", "--set", "model.clusters=4",
+                "--set", "training.optimizer.lr=0.01");
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("the config differs from the one this run started with")
+                .contains("model.clusters: 3 → 4").contains("training.optimizer.lr: 1.0E-4 → 0.01")
+                .contains("only training.steps may change").doesNotContain("Exception");
+        assertSameFiles(files(out), before);
+    }
+
+    @Test
+    void aFinishedRunResumedWithMoreStepsTrainsOnlyTheNewOnes() throws IOException {
+        Path out = shared.resolve("extended");
+        copy(firstRun, out);
+
+        CommandTester.Result r = run(config(shared.resolve("ext"), out), "--resume", "--set",
+                "training.steps=" + (STEPS + 2));
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("trained steps " + (STEPS + 1) + "–" + (STEPS + 2));
+        assertThat(Files.readAllLines(out.resolve(LossLog.FILE_NAME))).hasSize(STEPS + 3)
+                .startsWith(Files.readAllLines(firstRun.resolve(LossLog.FILE_NAME)).toArray(String[]::new));
+    }
+
+    @Test
     void resumingWhereNoRunWasStartedIsAUsageError() throws IOException {
         Path out = shared.resolve("empty");
 
@@ -217,7 +247,8 @@ class RunCommandTest {
         CommandTester.Result r = run(config(shared.resolve("ot"), out), "--resume", "--set", "losses=[compactness]");
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains("its columns are").contains("--overwrite");
+        assertThat(r.err()).contains("the config differs").contains("losses[1].id: uniform-assignment → (absent)")
+                .contains("--overwrite");
         assertSameFiles(files(out), before);
     }
 }

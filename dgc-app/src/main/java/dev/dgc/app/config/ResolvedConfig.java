@@ -13,9 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The configuration that was actually used, as YAML: every key of every section with its value,
@@ -219,6 +224,55 @@ public final class ResolvedConfig {
             out.add(e.getKey() + ": " + value(e.getValue()));
         }
         return out;
+    }
+
+    /**
+     * What a resumed run would change: every key path whose value differs between the config file a
+     * run was started with and {@code config}, except {@code training.steps}, which may grow to
+     * extend a run, and {@code output.dir}, since a run folder may be moved. Comments (the files an
+     * input matched, the profile's notes) are not compared.
+     *
+     * @param saved  the {@value #FILE_NAME} the run wrote when it started
+     * @param config the config of the resuming command
+     * @return one {@code key: was → now} per difference, in key order; empty when none
+     * @throws IOException if the saved file cannot be read or is not YAML
+     */
+    public static List<String> changesSince(Path saved, DgcConfig config) throws IOException {
+        Map<String, Object> before = new TreeMap<>();
+        Map<String, Object> now = new TreeMap<>();
+        try {
+            flatten("", new Yaml().load(Files.readString(saved, StandardCharsets.UTF_8)), before);
+        } catch (YAMLException e) {
+            throw new IOException(saved + " is not YAML: " + e.getMessage(), e);
+        }
+        flatten("", new Yaml().load(toYaml(config)), now);
+        for (String free : List.of("training.steps", "output.dir")) {
+            before.remove(free);
+            now.remove(free);
+        }
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(now.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String k : keys) {
+            Object a = before.get(k);
+            Object b = now.get(k);
+            if (!Objects.equals(a, b)) {
+                changes.add(k + ": " + (a == null ? "(absent)" : a) + " → " + (b == null ? "(absent)" : b));
+            }
+        }
+        return changes;
+    }
+
+    private static void flatten(String path, Object node, Map<String, Object> out) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> flatten(path.isEmpty() ? String.valueOf(k) : path + "." + k, v, out));
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                flatten(path + "[" + i + "]", l.get(i), out);
+            }
+        } else {
+            out.put(path, node);
+        }
     }
 
     private static String value(Object v) {
