@@ -1,14 +1,16 @@
 package dev.dgc.api.io;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Hidden temporary files and folders beside an output, for writing it completely and then moving it
- * into place. Unlike {@link Files#createTempFile}, which makes owner-only files, these get the
+ * into place ({@link #moveIntoPlace}). Unlike {@link Files#createTempFile}, which makes owner-only files, these get the
  * default permissions of new files (the user's umask), so a result moved into place is as readable
  * as any file the user writes. Thread-safe.
  */
@@ -54,6 +56,22 @@ public final class TempSiblings {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Moves a finished temporary file onto its target, replacing an older one: atomically where the
+     * file system can rename so (always, for a sibling on a local disk), else by a plain replace.
+     *
+     * @param temp   the finished file, from {@link #file}
+     * @param target the output
+     * @throws IOException if the move fails
+     */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

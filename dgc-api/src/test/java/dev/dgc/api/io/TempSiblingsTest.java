@@ -42,4 +42,15 @@ class TempSiblingsTest {
         assertThat(a).isDirectory().isNotEqualTo(b);
         assertThat(Files.getPosixFilePermissions(a)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
+
+    @Test
+    void aFinishedTempFileReplacesTheOutputAndIsGone(@TempDir Path dir) throws IOException {
+        Path target = Files.writeString(dir.resolve("losses.csv"), "old\n");
+        Path temp = Files.writeString(TempSiblings.file(target), "new\n");
+
+        TempSiblings.moveIntoPlace(temp, target);
+
+        assertThat(target).hasContent("new");
+        assertThat(temp).doesNotExist();
+    }
 }

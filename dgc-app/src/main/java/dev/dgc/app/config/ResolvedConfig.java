@@ -5,10 +5,8 @@ import dev.dgc.api.Parameters;
 import dev.dgc.api.io.TempSiblings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,11 +122,7 @@ public final class ResolvedConfig {
         Path temp = TempSiblings.file(target);
         try {
             Files.writeString(temp, toYaml(config), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TempSiblings.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

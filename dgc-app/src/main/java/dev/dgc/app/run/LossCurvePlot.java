@@ -13,10 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,11 +67,7 @@ public final class LossCurvePlot {
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
-            try {
-                Files.move(temp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TempSiblings.moveIntoPlace(temp, png);
         } finally {
             Files.deleteIfExists(temp);
         }

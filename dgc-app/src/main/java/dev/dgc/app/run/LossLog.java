@@ -9,10 +9,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +100,7 @@ public final class LossLog implements TrainingListener, Closeable {
             Path temp = TempSiblings.file(file);
             try {
                 Files.write(temp, kept, StandardCharsets.UTF_8);
-                move(temp, file);
+                TempSiblings.moveIntoPlace(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -148,11 +146,4 @@ public final class LossLog implements TrainingListener, Closeable {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

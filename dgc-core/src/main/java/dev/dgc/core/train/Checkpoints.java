@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +41,7 @@ final class Checkpoints {
         ModelWriter.write(target, scalars, arrays);
         Path temp = TempSiblings.file(dir.resolve(LATEST));
         Files.writeString(temp, name + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        TempSiblings.moveIntoPlace(temp, dir.resolve(LATEST));
         return target;
     }
 

@@ -5,6 +5,7 @@ import dev.dgc.api.Parameters;
 import dev.dgc.api.cube.Georeference;
 import dev.dgc.api.io.ClassInfo;
 import dev.dgc.api.io.LabelRaster;
+import dev.dgc.api.io.TempSiblings;
 import dev.dgc.api.io.WriterProvider;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.ColorTable;
@@ -18,7 +19,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,11 +125,11 @@ public final class GdalGeoTiffWriterProvider implements WriterProvider {
             writeDataset(raster, target, tmp, options.getString("compress"));
             Path aux = sidecar(target);
             if (Files.exists(tmpAux)) {
-                Files.move(tmpAux, aux, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TempSiblings.moveIntoPlace(tmpAux, aux);
             } else {
                 Files.deleteIfExists(aux);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TempSiblings.moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(tmpAux);

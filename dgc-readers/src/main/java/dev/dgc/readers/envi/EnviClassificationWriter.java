@@ -12,10 +12,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -162,8 +160,8 @@ public final class EnviClassificationWriter implements WriterProvider {
             writeSamples(raster, type, tmpData);
             tmpHeader = TempSiblings.file(header);
             Files.writeString(tmpHeader, headerText(raster, type, data), StandardCharsets.UTF_8);
-            move(tmpData, data);
-            move(tmpHeader, header);
+            TempSiblings.moveIntoPlace(tmpData, data);
+            TempSiblings.moveIntoPlace(tmpHeader, header);
         } finally {
             Files.deleteIfExists(tmpData);
             if (tmpHeader != null) {
@@ -226,11 +224,4 @@ public final class EnviClassificationWriter implements WriterProvider {
         return e == 4326 || e > 32600 && e <= 32660 || e > 32700 && e <= 32760;
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

@@ -2,10 +2,8 @@ package dev.dgc.readers.geotiff;
 
 import dev.dgc.api.io.TempSiblings;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,9 +52,7 @@ public final class AtomicOutput implements AutoCloseable {
     public void commit() throws IOException {
         for (int i = 0; i < temps.size(); i++) {
             try {
-                Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temps.get(i), targets.get(i), StandardCopyOption.REPLACE_EXISTING);
+                TempSiblings.moveIntoPlace(temps.get(i), targets.get(i));
             } catch (IOException e) {
                 throw new IOException(targets.get(i) + ": cannot move the written file into place: " + e.getMessage(), e);
             }
