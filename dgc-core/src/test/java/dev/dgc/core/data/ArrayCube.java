@@ -1,6 +1,7 @@
 package dev.dgc.core.data;
 
 import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.CubeReads;
 import dev.dgc.api.cube.DataType;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
@@ -41,32 +42,18 @@ final class ArrayCube implements HyperspectralCube {
 
     @Override
     public void read(Window window, int[] bands, float[] dst, boolean[] noData) {
-        window.requireWithin(metadata.lines(), metadata.samples());
+        int pixels = CubeReads.checkRead(metadata, window, bands, dst, noData);
         reads.add(window);
-        int pixels = window.pixels();
         if (noData != null) {
             java.util.Arrays.fill(noData, 0, pixels, false);
         }
         for (int b = 0; b < bands.length; b++) {
             for (int r = 0; r < window.rows(); r++) {
-                for (int c = 0; c < window.cols(); c++) {
-                    float v = values[(bands[b] * metadata.lines() + window.row() + r) * metadata.samples() + window.col() + c];
-                    dst[(b * window.rows() + r) * window.cols() + c] = v;
-                    if (noData != null && Float.isNaN(v)) {
-                        noData[r * window.cols() + c] = true;
-                    }
-                }
+                System.arraycopy(values, (bands[b] * metadata.lines() + window.row() + r) * metadata.samples() + window.col(),
+                        dst, (b * window.rows() + r) * window.cols(), window.cols());
             }
         }
-        if (noData != null) {
-            for (int i = 0; i < pixels; i++) {
-                if (noData[i]) {
-                    for (int b = 0; b < bands.length; b++) {
-                        dst[b * pixels + i] = Float.NaN;
-                    }
-                }
-            }
-        }
+        CubeReads.maskIncompletePixels(bands.length, pixels, dst, noData);
     }
 
     @Override
