@@ -52,9 +52,25 @@ final class InputSurvey {
      * @throws DgcException (usage) listing every file that does not open or does not fit
      */
     static Survey survey(DgcConfig config, PluginRegistry registry) {
+        return survey(config, registry, null);
+    }
+
+    /**
+     * Surveys as {@link #survey(DgcConfig, PluginRegistry)} does, but keeps the input cubes open for
+     * a caller that goes on to read them, so no file is opened (a MAT variable loaded, a gzip ENVI
+     * file decompressed) twice.
+     *
+     * @param config     a bound config
+     * @param registry   the plugins the config was bound with
+     * @param keptInputs receives every input cube that opened, in the order of the survey's inputs; the
+     *                   caller closes them, also when this method throws; null closes them here
+     * @return the metadata of every file
+     * @throws DgcException (usage) listing every file that does not open or does not fit
+     */
+    static Survey survey(DgcConfig config, PluginRegistry registry, List<HyperspectralCube> keptInputs) {
         List<String> problems = new ArrayList<>();
-        List<Entry> inputs = open(config.data().inputs(), registry, problems);
-        List<Entry> truth = open(config.data().truth(), registry, problems);
+        List<Entry> inputs = open(config.data().inputs(), registry, problems, keptInputs);
+        List<Entry> truth = open(config.data().truth(), registry, problems, null);
         if (!inputs.isEmpty()) {
             Entry first = inputs.get(0);
             for (Entry e : inputs) {
@@ -104,13 +120,23 @@ final class InputSurvey {
         }
     }
 
-    private static List<Entry> open(List<InputSpec> specs, PluginRegistry registry, List<String> problems) {
+    /** Opens every file of the specs for its metadata; closes each cube unless {@code kept} takes it. */
+    private static List<Entry> open(List<InputSpec> specs, PluginRegistry registry, List<String> problems,
+                                    List<HyperspectralCube> kept) {
         List<Entry> out = new ArrayList<>();
         for (InputSpec spec : specs) {
             ReaderProvider reader = registry.get(ReaderProvider.class, spec.chosenReader());
             for (Path f : spec.files()) {
-                try (HyperspectralCube cube = reader.open(f, spec.options())) {
-                    out.add(new Entry(f, reader.id(), cube.metadata()));
+                try {
+                    HyperspectralCube cube = reader.open(f, spec.options());
+                    if (kept != null) {
+                        kept.add(cube);
+                        out.add(new Entry(f, reader.id(), cube.metadata()));
+                    } else {
+                        try (cube) {
+                            out.add(new Entry(f, reader.id(), cube.metadata()));
+                        }
+                    }
                 } catch (IOException | RuntimeException e) {
                     String m = String.valueOf(e.getMessage());
                     problems.add(m.contains(f.toString()) || m.contains(String.valueOf(f.getFileName())) ? m : f + ": " + m);

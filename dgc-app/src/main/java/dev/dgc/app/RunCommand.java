@@ -1,12 +1,10 @@
 package dev.dgc.app;
 
 import dev.dgc.api.cube.HyperspectralCube;
-import dev.dgc.api.io.ReaderProvider;
 import dev.dgc.api.sampling.PairSampler;
 import dev.dgc.api.sampling.SamplerProvider;
 import dev.dgc.app.config.ConfigLoader;
 import dev.dgc.app.config.DgcConfig;
-import dev.dgc.app.config.InputSpec;
 import dev.dgc.app.config.LossConfig;
 import dev.dgc.app.config.ResolvedConfig;
 import dev.dgc.app.run.LossCurvePlot;
@@ -90,15 +88,17 @@ final class RunCommand implements Callable<Integer> {
         }
         PluginRegistry registry = root.registry();
         DgcConfig c = ConfigLoader.load(config, overrides, registry);
-        InputSurvey.Survey survey = InputSurvey.survey(c, registry);
-        Path out = c.output().dir();
-        prepareOutput(out, c);
-
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<TrainingCube> cubes = new ArrayList<>();
+        List<HyperspectralCube> opened = new ArrayList<>();
         try {
-            openInputs(c, registry, cubes);
+            InputSurvey.Survey survey = InputSurvey.survey(c, registry, opened);
+            Path out = c.output().dir();
+            prepareOutput(out, c);
+            List<TrainingCube> cubes = new ArrayList<>();
+            for (int i = 0; i < opened.size(); i++) {
+                cubes.add(new TrainingCube(survey.inputs().get(i).file().getFileName().toString(), opened.get(i)));
+            }
             TrainingSettings settings;
             Trainer trainer;
             try {
@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new DgcException(DgcException.Kind.RUNTIME, "run: " + e.getCause().getMessage(), e);
         } finally {
-            closeAll(cubes, err);
+            closeAll(opened, err);
         }
     }
 
@@ -201,22 +201,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void openInputs(DgcConfig c, PluginRegistry registry, List<TrainingCube> cubes) throws IOException {
-        for (InputSpec in : c.data().inputs()) {
-            ReaderProvider reader = registry.get(ReaderProvider.class, in.chosenReader());
-            for (Path f : in.files()) {
-                HyperspectralCube cube = reader.open(f, in.options());
-                cubes.add(new TrainingCube(f.getFileName().toString(), cube));
-            }
-        }
-    }
-
-    private static void closeAll(List<TrainingCube> cubes, PrintWriter err) {
-        for (TrainingCube c : cubes) {
+    private static void closeAll(List<HyperspectralCube> cubes, PrintWriter err) {
+        for (HyperspectralCube c : cubes) {
             try {
-                c.cube().close();
+                c.close();
             } catch (IOException | RuntimeException e) {
-                err.println("dgc: warning: could not close " + c.name() + ": " + e.getMessage());
+                err.println("dgc: warning: could not close " + c.metadata().source() + ": " + e.getMessage());
             }
         }
     }
