@@ -3,7 +3,6 @@ package dev.dgc.app;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.sampling.PairSampler;
 import dev.dgc.api.sampling.SamplerProvider;
-import dev.dgc.app.config.ConfigLoader;
 import dev.dgc.app.config.DgcConfig;
 import dev.dgc.app.config.LossConfig;
 import dev.dgc.app.config.ResolvedConfig;
@@ -21,8 +20,8 @@ import dev.dgc.core.train.TrainingResult;
 import dev.dgc.core.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -67,12 +66,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "the YAML config")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-            description = "Override a config value, e.g. --set training.steps=2000 (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigArguments arguments;
 
     @Option(names = "--resume", description = "Continue the run in the output folder from its last checkpoint.")
     boolean resume;
@@ -87,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
                     + " --overwrite deletes it; give one of them");
         }
         PluginRegistry registry = root.registry();
-        DgcConfig c = ConfigLoader.load(config, overrides, registry);
+        DgcConfig c = arguments.load(registry);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<HyperspectralCube> opened = new ArrayList<>();
@@ -106,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                 settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
                 trainer = new Trainer(settings, cubes, sampler, out);
             } catch (IllegalArgumentException e) {
-                throw new DgcException(DgcException.Kind.USAGE, config + ": " + e.getMessage());
+                throw new DgcException(DgcException.Kind.USAGE, arguments.config + ": " + e.getMessage());
             }
             List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
             LossLog lossLog;

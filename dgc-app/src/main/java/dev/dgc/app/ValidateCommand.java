@@ -1,6 +1,5 @@
 package dev.dgc.app;
 
-import dev.dgc.app.config.ConfigLoader;
 import dev.dgc.app.config.DgcConfig;
 import dev.dgc.app.config.LossConfig;
 import dev.dgc.app.config.PluginChoice;
@@ -9,14 +8,12 @@ import dev.dgc.app.config.TrainingConfig;
 import dev.dgc.core.plugins.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,12 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "the YAML config")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-            description = "Override a config value, e.g. --set model.clusters=8 or --set losses[2].weight=0.5 (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigArguments arguments;
 
     @Option(names = "--print", description = "Print the resolved config (every key, defaults filled in) after the summary.")
     boolean print;
@@ -50,10 +43,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PluginRegistry registry = root.registry();
-        DgcConfig c = ConfigLoader.load(config, overrides, registry);
+        DgcConfig c = arguments.load(registry);
         InputSurvey.Survey survey = InputSurvey.survey(c, registry);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(config + ": valid");
+        out.println(arguments.config + ": valid");
         TextTable t = new TextTable("  ");
         for (InputSurvey.Entry e : survey.inputs()) {
             t.row("input", e.file() + "  " + e.metadata().lines() + "×" + e.metadata().samples() + "×" + e.metadata().bands()
