@@ -27,11 +27,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.Console;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,15 +109,9 @@ final class RunCommand implements Callable<Integer> {
             }
             ResolvedConfig.write(c, out);
             TrainingResult result;
-            PrintStream stdoutStream = System.out;
             try (LossLog log = lossLog) {
-                // ND4J prints a line per differentiated op on System.out while it builds the gradient graph;
-                // our own output goes through the command's writer, so the stream is muted while training
-                System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
                 result = trainer.train(new Both(new ProgressBar(err, interactive()), log, settings.centroids().pruneFraction()),
                         resume);
-            } finally {
-                System.setOut(stdoutStream);
             }
             Path png = out.resolve(LossCurvePlot.FILE_NAME);
             LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);

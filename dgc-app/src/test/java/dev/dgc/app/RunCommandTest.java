@@ -189,6 +189,23 @@ class RunCommandTest {
     }
 
     @Test
+    void nothingButTheCommandsOwnOutputReachesTheProcessStandardOutput() throws IOException {
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        CommandTester.Result r;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = run(config(shared.resolve("quiet"), shared.resolve("quiet-out")));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).as("ND4J's per-op lines are muted at the source")
+                .isEmpty();
+    }
+
+    @Test
     void resumingWhereNoRunWasStartedIsAUsageError() throws IOException {
         Path out = shared.resolve("empty");
 
