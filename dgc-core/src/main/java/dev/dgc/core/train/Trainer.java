@@ -129,6 +129,10 @@ public final class Trainer {
             // the extractor reflect-pads cubes smaller than a patch up to the patch size
             extents.add(new CubeExtent(Math.max(m.lines(), rows), Math.max(m.samples(), cols), m.bands()));
         }
+        double kick = settings.centroids().kick();
+        WeightSchedule kickSchedule = settings.centroids().kickDecay()
+                ? new WeightSchedule(kick, kick, 0, 0, settings.epochs())
+                : WeightSchedule.constant(kick);
         PatchExtractor extractor = new PatchExtractor(model.bands(), rows, cols);
         float[] buffer = new float[Math.multiplyExact(2 * batch, extractor.patchSize())];
 
@@ -164,12 +168,9 @@ public final class Trainer {
 
             DgcGraph.Forward after = graph.forward(feeds);
             float[][] centroids = graph.centroids().toFloatMatrix();
-            double kick = settings.centroids().kickDecay()
-                    ? new WeightSchedule(settings.centroids().kick(), settings.centroids().kick(), 0, 0, settings.epochs())
-                            .value(step, settings.steps())
-                    : settings.centroids().kick();
             CentroidUpdate update = CentroidMemory.update(centroids, after.shifted(), after.probabilities(), 2 * batch, rows,
-                    cols, settings.centroids(), kick, streams.stream(RunStreams.KICK, step), frozen);
+                    cols, settings.centroids(), kickSchedule.value(step, settings.steps()), streams.stream(RunStreams.KICK, step),
+                    frozen);
             for (int k = 0; k < frozen.length; k++) {
                 if (frozen[k]) {
                     centroids[k] = beforeStep[k];
