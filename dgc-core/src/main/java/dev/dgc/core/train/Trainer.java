@@ -50,6 +50,7 @@ public final class Trainer {
     private final PairSampler sampler;
     private final Path runDir;
     private final RunStreams streams;
+    private final String config;
 
     /**
      * @param settings the resolved run
@@ -59,6 +60,20 @@ public final class Trainer {
      * @throws IllegalArgumentException when there are no cubes or a cube's band count differs from the model's
      */
     public Trainer(TrainingSettings settings, List<TrainingCube> cubes, PairSampler sampler, Path runDir) {
+        this(settings, cubes, sampler, runDir, "");
+    }
+
+    /**
+     * @param settings the resolved run
+     * @param cubes    the training cubes, in config order; every one must have {@code settings.model().bands()} bands
+     * @param sampler  plans the patch pairs; its patch size is the graph's
+     * @param runDir   where checkpoints and the model go; created if absent
+     * @param config   the run's resolved configuration (YAML), stored in the model so that a model
+     *                 says how it was made; "" for none
+     * @throws IllegalArgumentException when there are no cubes or a cube's band count differs from the model's
+     */
+    public Trainer(TrainingSettings settings, List<TrainingCube> cubes, PairSampler sampler, Path runDir, String config) {
+        this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cubes = List.copyOf(cubes);
         this.sampler = Objects.requireNonNull(sampler, "sampler");
@@ -365,6 +380,9 @@ public final class Trainer {
         m.put("normalization", normalization(stats));
         m.put("seed", settings.seed());
         m.put("steps", settings.steps());
+        if (!config.isEmpty()) {
+            m.put("config", config);
+        }
         return m;
     }
 

@@ -11,15 +11,26 @@ import java.nio.file.Path;
  * An in-memory cube whose value is a smooth function of (band, row, column) with a few regions of
  * distinct spectra, so training has something to cluster. Thread-safe (immutable).
  */
-final class SyntheticCube implements HyperspectralCube {
+public final class SyntheticCube implements HyperspectralCube {
 
     private final CubeMetadata metadata;
 
-    SyntheticCube(int lines, int samples, int bands) {
+    /**
+     * @param lines   rows
+     * @param samples columns
+     * @param bands   bands
+     */
+    public SyntheticCube(int lines, int samples, int bands) {
         this.metadata = CubeMetadata.builder(Path.of("synthetic.cube"), lines, samples, bands, DataType.FLOAT32).build();
     }
 
-    static float value(int band, int row, int col) {
+    /**
+     * @param band a band
+     * @param row  a row
+     * @param col  a column
+     * @return the cube's value there
+     */
+    public static float value(int band, int row, int col) {
         int region = (row / 5 + col / 7) % 3;
         return (float) (100 + 30 * Math.sin(0.2 * band * (region + 1)) + 5 * Math.cos(0.3 * row + 0.1 * col) + region * 10);
     }

@@ -17,8 +17,11 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reference-profile settings built from the built-in plugins, found as the application finds them. */
-final class TrainerFixtures {
+/**
+ * Reference-profile settings built from the built-in plugins, found as the application finds them,
+ * and a tiny trained model for the tests of what uses models (inference, Tribuo, merging).
+ */
+public final class TrainerFixtures {
 
     private static final Map<String, EncoderProvider> ENCODERS = load(EncoderProvider.class);
     private static final Map<String, LossTermProvider> TERMS = load(LossTermProvider.class);
@@ -32,7 +35,7 @@ final class TrainerFixtures {
     }
 
     /** The five terms with the reference weights (§13). */
-    static List<LossTerm> referenceLosses() {
+    public static List<LossTerm> referenceLosses() {
         return List.of(term("compactness", 1.0), term("uniform-assignment", 2.0), term("orthogonality", 0.001),
                 term("balance", 2.0), term("consistency", 1.0));
     }
@@ -42,19 +45,19 @@ final class TrainerFixtures {
         return new LossTerm(id, p, Parameters.defaults(p.parameters()), WeightSchedule.constant(weight));
     }
 
-    static ModelSpec model(int bands, int clusters, Map<String, ?> encoderParams) {
+    public static ModelSpec model(int bands, int clusters, Map<String, ?> encoderParams) {
         EncoderProvider raster = ENCODERS.get("raster");
         return new ModelSpec(bands, "raster", raster, Parameters.of(raster.parameters(), encoderParams), clusters, 0.05,
                 MeanShiftSettings.REFERENCE);
     }
 
-    static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery) {
+    public static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery) {
         return new TrainingSettings(model, referenceLosses(), CentroidSettings.REFERENCE, OptimizerSettings.REFERENCE,
                 Normalization.ZSCORE, steps, 10, batch, 42, 1.0, checkpointEvery);
     }
 
     /** The reference profile with other centroid settings and epochs. */
-    static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery, int epochs,
+    public static TrainingSettings settings(ModelSpec model, int steps, int batch, int checkpointEvery, int epochs,
                                      CentroidSettings centroids) {
         return new TrainingSettings(model, referenceLosses(), centroids, OptimizerSettings.REFERENCE,
                 Normalization.ZSCORE, steps, epochs, batch, 42, 1.0, checkpointEvery);
@@ -65,7 +68,7 @@ final class TrainerFixtures {
      * built-in one: with dgc-samplers on the test class path the plugin registry's tests would see
      * its providers as built-ins.
      */
-    static PairSampler sampler(int patch) {
+    public static PairSampler sampler(int patch) {
         return new PairSampler() {
             @Override
             public int patchRows() {
@@ -93,5 +96,20 @@ final class TrainerFixtures {
                         random.nextDouble(-0.1, 0.1) * patch, random.nextDouble(0.9, 1.1), random.nextInt(-2, 3));
             }
         };
+    }
+
+    /**
+     * Trains a tiny reference-profile model (raster encoder, D = 8, K = 3) for a few steps on a
+     * {@link SyntheticCube} of 12×12×5 and returns its model directory.
+     *
+     * @param runDir where the run goes
+     * @param steps  optimisation steps
+     * @return {@code runDir/model}
+     * @throws java.io.IOException when the run cannot be written
+     */
+    public static java.nio.file.Path trainTinyModel(java.nio.file.Path runDir, int steps) throws java.io.IOException {
+        TrainingSettings settings = settings(model(5, 3, Map.of("dim", 8, "kernel", 3)), steps, 2, 0);
+        return new Trainer(settings, List.of(new TrainingCube("synthetic", new SyntheticCube(12, 12, 5))), sampler(8), runDir,
+                "model: {clusters: 3}\n").train(new TrainingListener() { }, false).modelDir();
     }
 }
