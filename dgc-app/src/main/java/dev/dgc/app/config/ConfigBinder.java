@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     private final PluginRegistry registry;
+    private final Path workingDirectory;
     private final InputResolver resolver;
     private final List<ConfigProblem> problems;
     private Profile profile = Profile.REFERENCE;
@@ -51,6 +52,7 @@ final class ConfigBinder {
      */
     ConfigBinder(PluginRegistry registry, Path workingDirectory, List<ConfigProblem> problems) {
         this.registry = registry;
+        this.workingDirectory = workingDirectory;
         this.resolver = new InputResolver(registry, workingDirectory);
         this.problems = problems;
     }
@@ -75,11 +77,16 @@ final class ConfigBinder {
         PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
         CentroidConfig centroids = centroids(root);
         OutputConfig output = output(root, source);
+        PredictConfig predict = predict(root);
+        EvaluationConfig evaluation = evaluation(root);
+        KMeansConfig kmeans = kmeans(root);
+        MergeConfig merge = merge(root);
         if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || centroids == null
-                || training == null || output == null) {
+                || training == null || output == null || predict == null || evaluation == null || kmeans == null || merge == null) {
             return null;
         }
-        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, centroids, training, output);
+        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, centroids, training, output,
+                predict, evaluation, kmeans, merge);
     }
 
     // ---- sections -------------------------------------------------------------------------------
@@ -202,11 +209,12 @@ final class ConfigBinder {
             return null;
         }
         checkKeys(m, "model", s.keys());
+        String id = (String) value(m, "model", spec(s, "id"));
         int clusters = (Integer) value(m, "model", spec(s, "clusters"));
         double temperature = (Double) value(m, "model", spec(s, "temperature"));
         PluginChoice encoder = pluginChoice(m.get("encoder"), m.location(), "model.encoder", PluginKind.ENCODER);
         MeanShiftConfig meanShift = meanShift(m);
-        return encoder == null || meanShift == null ? null : new ModelConfig(clusters, encoder, meanShift, temperature);
+        return encoder == null || meanShift == null ? null : new ModelConfig(id, clusters, encoder, meanShift, temperature);
     }
 
     private MeanShiftConfig meanShift(ConfigNode.Mapping model) {
@@ -374,7 +382,9 @@ final class ConfigBinder {
         int checkpointEvery = (Integer) value(m, "training", spec(s, "checkpointEvery"));
         int epochs = (Integer) value(m, "training", spec(s, "epochs"));
         OptimizerConfig optimizer = optimizer(m);
-        return optimizer == null ? null : new TrainingConfig(steps, batch, seed, optimizer, clip, checkpointEvery, epochs);
+        StabilityConfig stability = stability(m);
+        return optimizer == null || stability == null ? null
+                : new TrainingConfig(steps, batch, seed, optimizer, clip, checkpointEvery, epochs, stability);
     }
 
     private OptimizerConfig optimizer(ConfigNode.Mapping training) {
@@ -392,6 +402,88 @@ final class ConfigBinder {
                 (Double) value(m, path, spec(s, "beta1")),
                 (Double) value(m, path, spec(s, "beta2")),
                 (Double) value(m, path, spec(s, "epsilon")));
+    }
+
+    private StabilityConfig stability(ConfigNode.Mapping training) {
+        String path = "training.stability";
+        ConfigSchema.Section s = ConfigSchema.section(path);
+        ConfigNode.Mapping m = mapping(training.get("stability"), training.location(), path, path);
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, path, s.keys());
+        return new StabilityConfig((Boolean) value(m, path, spec(s, "enabled")), (Double) value(m, path, spec(s, "stopAbove")),
+                (Integer) value(m, path, spec(s, "patience")));
+    }
+
+    private PredictConfig predict(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("predict");
+        ConfigNode.Mapping m = mapping(root.get("predict"), root.location(), "predict", "predict");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "predict", s.keys());
+        @SuppressWarnings("unchecked")
+        List<String> writers = (List<String>) value(m, "predict", spec(s, "writers"));
+        List<String> known = registry.ids(PluginKind.WRITER);
+        for (String w : writers) {
+            if (!known.contains(w)) {
+                report(m.get("writers").location(), "predict.writers", "unknown writer '" + w + "'" + Suggestions.hint(w, known)
+                        + "; installed: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+            }
+        }
+        return new PredictConfig((Integer) value(m, "predict", spec(s, "tile")), (Integer) value(m, "predict", spec(s, "halo")),
+                (String) value(m, "predict", spec(s, "statistics")), (Boolean) value(m, "predict", spec(s, "probabilities")),
+                writers);
+    }
+
+    private EvaluationConfig evaluation(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("evaluation");
+        ConfigNode.Mapping m = mapping(root.get("evaluation"), root.location(), "evaluation", "evaluation");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "evaluation", s.keys());
+        String mapping = (String) value(m, "evaluation", spec(s, "mapping"));
+        if (!List.of("auto", "hungarian", "majority").contains(mapping)) {
+            try {
+                if (!java.nio.file.Files.isRegularFile(workingDirectory.resolve(mapping))) {
+                    report(m.get("mapping").location(), "evaluation.mapping", "'" + mapping + "' is neither auto, hungarian nor"
+                            + " majority, nor an existing mapping file {class: [clusters]}");
+                }
+            } catch (InvalidPathException e) {
+                report(m.get("mapping").location(), "evaluation.mapping", "'" + mapping + "' is not a valid path: " + e.getReason());
+            }
+        }
+        return new EvaluationConfig(mapping, (String) value(m, "evaluation", spec(s, "baseline")));
+    }
+
+    private KMeansConfig kmeans(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("kmeans");
+        ConfigNode.Mapping m = mapping(root.get("kmeans"), root.location(), "kmeans", "kmeans");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "kmeans", s.keys());
+        return new KMeansConfig((Integer) value(m, "kmeans", spec(s, "maxIterations")),
+                (Integer) value(m, "kmeans", spec(s, "samplePixels")));
+    }
+
+    private MergeConfig merge(ConfigNode.Mapping root) {
+        ConfigSchema.Section s = ConfigSchema.section("merge");
+        ConfigNode.Mapping m = mapping(root.get("merge"), root.location(), "merge", "merge");
+        if (m == null) {
+            return null;
+        }
+        checkKeys(m, "merge", s.keys());
+        @SuppressWarnings("unchecked")
+        List<Integer> levels = (List<Integer>) value(m, "merge", spec(s, "levels"));
+        for (int level : levels) {
+            if (level < 1) {
+                report(m.get("levels").location(), "merge.levels", "each level is a number of groups, at least 1; found " + level);
+            }
+        }
+        return new MergeConfig(levels);
     }
 
     private OutputConfig output(ConfigNode.Mapping root, Path source) {

@@ -202,6 +202,9 @@ public final class ConfigSchema {
                 inputKeys(true), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')"), null);
         add(s, "model", "The encoder, the unrolled mean-shift and the soft assignment to K global centroids.",
                 List.of(
+                        ParameterSpec.choice("id", "dgc", "the model: dgc = the network trained here; kmeans = Tribuo k-means on"
+                                + " the same normalised pixels (section 'kmeans'; encoder, losses and sampler are then unused)",
+                                "dgc", "kmeans"),
                         ParameterSpec.integer("clusters", 4, "K, the number of global clusters").withMin(2),
                         ParameterSpec.number("temperature", 0.05, "softmax temperature τ of the cosine similarity to the centroids")
                                 .withMinExclusive(0)),
@@ -275,7 +278,18 @@ public final class ConfigSchema {
                                 + " schedules the reference steps once per epoch; the kick decay and every loss schedule without"
                                 + " its own 'epochs' end here")
                                 .withMin(1)),
-                nested("optimizer", "the optimiser and its settings"), null);
+                nested("optimizer", "the optimiser and its settings",
+                        "stability", "agreement of consecutive checkpoints' maps, logged, and an optional stop on it"), null);
+        add(s, "training.stability", "At every checkpoint the training cubes are mapped and compared with the previous"
+                        + " checkpoint's maps: NMI and VI (§9.1) go to stability.csv. None of the paper's signals is a"
+                        + " reliable stopping rule; this one is offered as an option, off by default.",
+                List.of(
+                        ParameterSpec.bool("enabled", true, "whether checkpoints are compared (each maps every training cube once)"),
+                        ParameterSpec.number("stopAbove", 0.0, "stop training once the NMI between consecutive checkpoints is at"
+                                + " least this, 'patience' times in a row; 0 never stops").withRange(0, 1),
+                        ParameterSpec.integer("patience", 2, "consecutive comparisons at or above stopAbove before stopping")
+                                .withMin(1)),
+                Map.of(), null);
         add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",
                 List.of(
                         ParameterSpec.choice("id", "adamw", "the optimiser", "adamw"),
@@ -288,6 +302,39 @@ public final class ConfigSchema {
         add(s, "output", "Where results go.",
                 List.of(ParameterSpec.string("dir", null,
                         "the results folder, relative to the working directory; default runs/<config file name without extension>")),
+                Map.of(), null);
+        add(s, "predict", "How every input is mapped after training (§8.3): in tiles with a halo of the receptive field,"
+                        + " keeping each tile's core, so memory is bounded by the tile and the map equals whole-image inference.",
+                List.of(
+                        ParameterSpec.integer("tile", 256, "side of a tile's core").withMin(1).withUnit("px"),
+                        ParameterSpec.integer("halo", -1, "margin read around each core; -1 = the model's receptive field")
+                                .withMin(-1).withUnit("px"),
+                        ParameterSpec.choice("statistics", "cube", "band statistics that normalise a cube: cube = its own, as in"
+                                + " training and the reference; training = pooled over the training cubes", "cube", "training"),
+                        ParameterSpec.bool("probabilities", false, "also write every pixel's cluster probabilities (K float32 bands)"
+                                + " with the first writer that can"),
+                        ParameterSpec.of("writers", ParameterType.STRING_LIST, List.of("geotiff", "png"),
+                                "writer ids for the label maps, in the input's georeference (see 'dgc plugins')")),
+                Map.of(), null);
+        add(s, "evaluation", "How maps are scored where data.truth is given: only labelled pixels count.",
+                List.of(
+                        ParameterSpec.string("mapping", "auto", "cluster → class mapping: auto = hungarian when there are no more"
+                                + " clusters than classes, else majority; hungarian = one-to-one maximising agreement; majority ="
+                                + " each cluster to the class it overlaps most; or the path of a JSON/YAML file {class: [clusters]}"),
+                        ParameterSpec.choice("baseline", "none", "a baseline trained in the same run on the same normalised pixels"
+                                + " and reported beside the model", "none", "kmeans")),
+                Map.of(), null);
+        add(s, "kmeans", "Tribuo k-means (k-means++ start, Euclidean), as the model (model.id: kmeans) or as the baseline"
+                        + " (evaluation.baseline: kmeans); K is model.clusters and the seed training.seed.",
+                List.of(
+                        ParameterSpec.integer("maxIterations", 100, "Lloyd iterations at most").withMin(1),
+                        ParameterSpec.integer("samplePixels", 200000, "the most pixels it is fitted on; more are sampled uniformly"
+                                + " with the seed").withMin(1)),
+                Map.of(), null);
+        add(s, "merge", "Navigable granularity: the trained centroids merged by cosine distance (average linkage) into"
+                        + " fewer groups, one extra map per level.",
+                List.of(ParameterSpec.of("levels", ParameterType.INTEGER_LIST, List.of(), "group counts to map, e.g. [2, 4];"
+                        + " each at least 1 and at most the live clusters")),
                 Map.of(), null);
         return Collections.unmodifiableMap(s);
     }

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param centroids the centroid memory
  * @param training  steps, batch, seed and optimiser
  * @param output    where results are written
+ * @param predict   how inputs are mapped after training
+ * @param evaluation how maps are scored against the truth, and the baseline
+ * @param kmeans    Tribuo k-means settings (model or baseline)
+ * @param merge     merged-granularity levels to map
  */
 public record DgcConfig(
         Path source,
@@ -37,7 +41,11 @@ public record DgcConfig(
         PluginChoice sampler,
         CentroidConfig centroids,
         TrainingConfig training,
-        OutputConfig output) {
+        OutputConfig output,
+        PredictConfig predict,
+        EvaluationConfig evaluation,
+        KMeansConfig kmeans,
+        MergeConfig merge) {
 
     /** Requires every part and copies the lists. */
     public DgcConfig {
@@ -52,6 +60,10 @@ public record DgcConfig(
         Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(predict, "predict");
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(kmeans, "kmeans");
+        Objects.requireNonNull(merge, "merge");
     }
 
     /**

@@ -11,14 +11,16 @@ import java.util.Objects;
  * @param optimizer       the optimiser and its settings
  * @param gradientClip    the global gradient-norm limit; 0 turns clipping off
  * @param checkpointEvery steps between checkpoints; 0 writes one only at the end
+ * @param stability       the checkpoint-to-checkpoint stability log and stop
  * @param epochs          how many "epochs" the steps are divided into for the schedules that the
  *                        reference steps once per epoch (the kick decay, loss-weight schedules)
  */
 public record TrainingConfig(int steps, int batch, int seed, OptimizerConfig optimizer, double gradientClip, int checkpointEvery,
-                             int epochs) {
+                             int epochs, StabilityConfig stability) {
 
     /** Requires every part. */
     public TrainingConfig {
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(stability, "stability");
     }
 }

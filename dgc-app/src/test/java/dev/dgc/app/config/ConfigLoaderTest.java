@@ -95,7 +95,7 @@ class ConfigLoaderTest {
         assertThat(c.sampler().params().getIntList("crop")).containsExactly(32, 48);
 
         assertThat(c.training()).isEqualTo(new TrainingConfig(1000, 8, 7,
-                new OptimizerConfig("adamw", 3.0e-4, 0.0, 0.9, 0.999, 1.0e-8), 0.0, 250, 10));
+                new OptimizerConfig("adamw", 3.0e-4, 0.0, 0.9, 0.999, 1.0e-8), 0.0, 250, 10, new StabilityConfig(true, 0.0, 2)));
         assertThat(c.output().dir()).isEqualTo(Path.of("out/run1"));
     }
 
@@ -128,7 +128,7 @@ class ConfigLoaderTest {
         assertThat(c.losses().get(3).params().getString("sign")).isEqualTo("minimise");
         assertThat(c.sampler().id()).isEqualTo("overlapping-pair");
         assertThat(c.training()).isEqualTo(new TrainingConfig(500, 4, 42,
-                new OptimizerConfig("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8), 1.0, 100, 10));
+                new OptimizerConfig("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8), 1.0, 100, 10, new StabilityConfig(true, 0.0, 2)));
         assertThat(c.output().dir()).isEqualTo(Path.of("runs", "config"));
     }
 

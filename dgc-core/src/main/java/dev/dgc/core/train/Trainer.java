@@ -101,6 +101,20 @@ public final class Trainer {
      *                     {@code resume} is set and there is no checkpoint to resume from
      */
     public TrainingResult train(TrainingListener listener, boolean resume) throws IOException {
+        return train(listener, resume, CheckpointProbe.NONE);
+    }
+
+    /**
+     * Runs the training to {@code settings.steps()}, or until the probe asks to stop at a checkpoint.
+     *
+     * @param listener receives progress on this thread
+     * @param resume   continue from {@code <runDir>/checkpoints/latest} instead of starting afresh
+     * @param probe    looks at the model after every checkpoint and may end training there
+     * @return the saved model and timings
+     * @throws IOException when a cube cannot be read, a checkpoint or the model cannot be written, or
+     *                     {@code resume} is set and there is no checkpoint to resume from
+     */
+    public TrainingResult train(TrainingListener listener, boolean resume, CheckpointProbe probe) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(runDir);
         Checkpoints checkpoints = new Checkpoints(runDir);
@@ -151,7 +165,9 @@ public final class Trainer {
         PatchExtractor extractor = new PatchExtractor(model.bands(), rows, cols);
         float[] buffer = new float[Math.multiplyExact(2 * batch, extractor.patchSize())];
 
+        long lastStep = firstStep - 1;
         for (long step = firstStep; step <= settings.steps(); step++) {
+            lastStep = step;
             long stepStart = System.nanoTime();
             List<PatchPair> pairs = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
@@ -206,11 +222,15 @@ public final class Trainer {
                 Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats, pruning),
                         checkpointArrays(graph, optimizer));
                 listener.checkpoint(step, dir);
+                if (probe != CheckpointProbe.NONE && probe.stopAfter(step, new SavedModel(manifest(graph, stats, pruning, step), modelWeights(graph))) && !last) {
+                    listener.stopped(step);
+                    break;
+                }
             }
         }
         Path modelDir = runDir.resolve("model");
-        ModelWriter.write(modelDir, manifest(graph, stats, pruning), modelWeights(graph));
-        return new TrainingResult(modelDir, settings.steps(), (System.nanoTime() - started) / 1e9, firstStep,
+        ModelWriter.write(modelDir, manifest(graph, stats, pruning, lastStep), modelWeights(graph));
+        return new TrainingResult(modelDir, lastStep, (System.nanoTime() - started) / 1e9, firstStep,
                 model.clusters(), model.clusters() - pruning.prunedIndices().length);
     }
 
@@ -355,7 +375,7 @@ public final class Trainer {
         return v;
     }
 
-    private Map<String, Object> manifest(DgcGraph graph, List<BandStatistics> stats, CentroidPruning pruning) {
+    private Map<String, Object> manifest(DgcGraph graph, List<BandStatistics> stats, CentroidPruning pruning, long steps) {
         ModelSpec model = settings.model();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bands", model.bands());
@@ -379,7 +399,7 @@ public final class Trainer {
         m.put("temperature", model.temperature());
         m.put("normalization", normalization(stats));
         m.put("seed", settings.seed());
-        m.put("steps", settings.steps());
+        m.put("steps", steps);
         if (!config.isEmpty()) {
             m.put("config", config);
         }

@@ -36,4 +36,12 @@ public interface TrainingListener {
      */
     default void pruned(long step, int[] centroids) {
     }
+
+    /**
+     * Training ends early: a {@link CheckpointProbe} asked to stop after this step's checkpoint.
+     *
+     * @param step the last step trained
+     */
+    default void stopped(long step) {
+    }
 }
