@@ -73,10 +73,10 @@ final class InspectCommand implements Callable<Integer> {
         }
         int[] rowCol = pixel == null ? null : parsePixel(pixel);
         List<ReaderChoice.Probe> probes = ReaderChoice.probe(file, ReaderChoice.readers(registry));
-        ReaderProvider reader = chooseReader(registry, probes);
+        ReaderProvider reader = FileReaders.choose(registry, file, readerId, probes, "--reader");
         CubeMetadata m;
         float[] spectrum = null;
-        try (HyperspectralCube cube = reader.open(file, readerOptions(reader))) {
+        try (HyperspectralCube cube = reader.open(file, FileReaders.options(reader, options, "--option"))) {
             m = cube.metadata();
             if (rowCol != null) {
                 if (rowCol[0] >= m.lines() || rowCol[1] >= m.samples()) {
@@ -101,58 +101,6 @@ final class InspectCommand implements Callable<Integer> {
             printText(out, reader, m, rowCol, spectrum, probes);
         }
         return Main.OK;
-    }
-
-    private ReaderProvider chooseReader(PluginRegistry registry, List<ReaderChoice.Probe> probes) {
-        if (readerId != null) {
-            if (registry.find(PluginKind.READER, readerId).isEmpty()) {
-                throw new DgcException(DgcException.Kind.USAGE, "--reader " + readerId + ": no such reader; installed readers: "
-                        + String.join(", ", registry.ids(PluginKind.READER)));
-            }
-            return registry.get(ReaderProvider.class, readerId);
-        }
-        return ReaderChoice.best(probes).map(ReaderChoice.Probe::reader).orElseThrow(() -> {
-            StringBuilder why = new StringBuilder(file + ": no installed reader can open this file");
-            for (ReaderChoice.Probe p : probes) {
-                why.append("\n  ").append(p.reader().id()).append(": ").append(p.result().reason());
-            }
-            return new DgcException(DgcException.Kind.USAGE, why.toString());
-        });
-    }
-
-    /** The {@code --option} values, validated against the reader's declarations. */
-    private dev.dgc.api.Parameters readerOptions(ReaderProvider reader) {
-        Map<String, Object> raw = new LinkedHashMap<>();
-        for (String o : options) {
-            int eq = o.indexOf('=');
-            if (eq < 1) {
-                throw new DgcException(DgcException.Kind.USAGE, "--option " + o + ": write KEY=VALUE, e.g. --option variable=cube");
-            }
-            raw.put(o.substring(0, eq).trim(), scalar(o.substring(eq + 1).trim()));
-        }
-        try {
-            return dev.dgc.api.Parameters.of(reader.parameters(), raw);
-        } catch (IllegalArgumentException e) {
-            throw new DgcException(DgcException.Kind.USAGE, "reader " + reader.id() + " options: " + e.getMessage(), e);
-        }
-    }
-
-    /** A value as a config would hold it: a whole number, a number, a boolean, or text. */
-    private static Object scalar(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            // not a whole number; try the next reading
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            // not a number either
-        }
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        return text;
     }
 
     /** Whole numbers without a trailing ".0", others as Java prints them. */

@@ -6,7 +6,15 @@ import dev.dgc.api.sampling.SamplerProvider;
 import dev.dgc.app.config.DgcConfig;
 import dev.dgc.app.config.LossConfig;
 import dev.dgc.app.config.ResolvedConfig;
+import dev.dgc.app.config.PredictConfig;
 import dev.dgc.app.run.LossCurvePlot;
+import dev.dgc.app.run.MapWriter;
+import dev.dgc.app.run.ModelMap;
+import dev.dgc.core.infer.InferenceStatistics;
+import dev.dgc.core.infer.Prediction;
+import dev.dgc.core.infer.PredictionSettings;
+import dev.dgc.core.infer.Predictor;
+import dev.dgc.core.infer.TrainedModel;
 import dev.dgc.app.run.LossLog;
 import dev.dgc.app.run.ProgressBar;
 import dev.dgc.app.run.TrainingSettingsFactory;
@@ -53,9 +61,13 @@ import java.util.stream.Collectors;
                 "A folder that already holds a run is refused unless --resume or --overwrite is given."})
 final class RunCommand implements Callable<Integer> {
 
+    /** The folder of the label maps inside a run. */
+    static final String MAPS = "maps";
+
     /** The entries of an output folder that belong to a run; {@code --overwrite} removes exactly these. */
     static final List<String> RUN_ENTRIES = List.of(ResolvedConfig.FILE_NAME, LossLog.FILE_NAME, LossCurvePlot.FILE_NAME,
-            "checkpoints", "model");
+            "checkpoints", "model", "stability.csv", MAPS, "evaluation", "merge", "metrics.json", "report.html", "provenance.json");
+
 
     @ParentCommand
     DgcCommand root;
@@ -96,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
                 settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
-                trainer = new Trainer(settings, cubes, sampler, out);
+                trainer = new Trainer(settings, cubes, sampler, out, ResolvedConfig.toYaml(c));
             } catch (IllegalArgumentException e) {
                 throw new DgcException(DgcException.Kind.USAGE, arguments.config + ": " + e.getMessage());
             }
@@ -116,6 +128,14 @@ final class RunCommand implements Callable<Integer> {
             Path png = out.resolve(LossCurvePlot.FILE_NAME);
             LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
             summary(stdout, result, out, png);
+            TrainedModel model = TrainedModel.load(result.modelDir(), registry);
+            List<ModelMap> maps = predict(c, registry, model, survey, opened, out, err);
+            for (ModelMap m : maps) {
+                stdout.println(String.format(Locale.ROOT, "map:    %s (%s): %d of %d clusters used, %.1f s → %s", m.input().getFileName(),
+                        m.model(), m.prediction().activeClusters(), model.liveClusters(), m.seconds(),
+                        m.files().stream().map(Path::toString).collect(Collectors.joining(", "))));
+            }
+            stdout.flush();
             return Main.OK;
         } catch (IOException e) {
             throw new DgcException(DgcException.Kind.RUNTIME, "run: " + e.getMessage(), e);
@@ -124,6 +144,34 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             closeAll(opened, err);
         }
+    }
+
+    /** Maps every input with the trained model, as {@code predict} configures, into {@value #MAPS}/. */
+    private static List<ModelMap> predict(DgcConfig c, PluginRegistry registry, TrainedModel model, InputSurvey.Survey survey,
+                                          List<HyperspectralCube> cubes, Path out, PrintWriter err) throws IOException {
+        PredictConfig p = c.predict();
+        boolean keepProbabilities = p.probabilities() || !c.merge().levels().isEmpty();
+        Predictor predictor = new Predictor(model, new PredictionSettings(p.tile(), p.halo(), keepProbabilities,
+                InferenceStatistics.valueOf(p.statistics().toUpperCase(Locale.ROOT))));
+        MapWriter writer = new MapWriter(registry, p.writers(), err);
+        Path dir = Files.createDirectories(out.resolve(MAPS));
+        List<Path> files = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
+        List<String> stems = MapWriter.stems(files);
+        List<ModelMap> maps = new ArrayList<>();
+        for (int i = 0; i < cubes.size(); i++) {
+            long started = System.nanoTime();
+            HyperspectralCube cube = cubes.get(i);
+            Prediction prediction = predictor.predict(cube, files.get(i).toString());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var georef = cube.metadata().georeference();
+            String stem = stems.get(i) + "-dgc";
+            List<Path> written = new ArrayList<>(writer.write(prediction.labelRaster(georef), dir, stem));
+            if (p.probabilities()) {
+                writer.writeProbabilities(prediction.probabilityRaster(georef).orElseThrow(), dir, stem).ifPresent(written::add);
+            }
+            maps.add(new ModelMap("DGC", "dgc", files.get(i), stems.get(i), prediction, written, seconds));
+        }
+        return maps;
     }
 
     /**

@@ -103,6 +103,24 @@ public final class ResolvedConfig {
         out.addAll(indent(training(config.training())));
         out.add("output:");
         out.add(INDENT + "dir: " + text(config.output().dir().toString()));
+        PredictConfig p = config.predict();
+        out.add("predict:");
+        out.addAll(indent(List.of(
+                "tile: " + p.tile(),
+                "halo: " + p.halo(),
+                "statistics: " + text(p.statistics()),
+                "probabilities: " + p.probabilities(),
+                "writers: " + value(p.writers()))));
+        out.add("evaluation:");
+        out.addAll(indent(List.of(
+                "mapping: " + text(config.evaluation().mapping()),
+                "baseline: " + text(config.evaluation().baseline()))));
+        out.add("kmeans:");
+        out.addAll(indent(List.of(
+                "maxIterations: " + config.kmeans().maxIterations(),
+                "samplePixels: " + config.kmeans().samplePixels())));
+        out.add("merge:");
+        out.add(INDENT + "levels: " + value(config.merge().levels()));
         return String.join("\n", out) + "\n";
     }
 
@@ -170,6 +188,7 @@ public final class ResolvedConfig {
 
     private static List<String> model(ModelConfig m) {
         List<String> out = new ArrayList<>();
+        out.add("id: " + text(m.id()));
         out.add("clusters: " + m.clusters());
         out.add("temperature: " + m.temperature());
         out.add("encoder:");
@@ -192,7 +211,12 @@ public final class ResolvedConfig {
                 "gradientClip: " + t.gradientClip(),
                 "checkpointEvery: " + t.checkpointEvery(),
                 "epochs: " + t.epochs(),
-                "optimizer:"));
+                "stability:"));
+        out.addAll(indent(List.of(
+                "enabled: " + t.stability().enabled(),
+                "stopAbove: " + t.stability().stopAbove(),
+                "patience: " + t.stability().patience())));
+        out.add("optimizer:");
         OptimizerConfig o = t.optimizer();
         out.addAll(indent(List.of(
                 "id: " + text(o.id()),
@@ -223,7 +247,9 @@ public final class ResolvedConfig {
     /**
      * What a resumed run would change: every key path whose value differs between the config file a
      * run was started with and {@code config}, except {@code training.steps}, which may grow to
-     * extend a run, and {@code output.dir}, since a run folder may be moved. Comments (the files an
+     * extend a run, {@code output.dir}, since a run folder may be moved, and the sections that act
+     * after training or only observe it ({@code predict}, {@code evaluation}, {@code merge},
+     * {@code training.stability}). Comments (the files an
      * input matched, the profile's notes) are not compared.
      *
      * @param saved  the {@value #FILE_NAME} the run wrote when it started
@@ -243,6 +269,11 @@ public final class ResolvedConfig {
         for (String free : List.of("training.steps", "output.dir")) {
             before.remove(free);
             now.remove(free);
+        }
+        // what happens after training may change between attempts
+        for (Map<String, Object> m : List.of(before, now)) {
+            m.keySet().removeIf(k -> k.startsWith("predict.") || k.startsWith("evaluation.") || k.startsWith("merge.")
+                    || k.startsWith("training.stability."));
         }
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(now.keySet());
