@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
                 settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
-                trainer = new Trainer(settings, cubes, sampler, out, ResolvedConfig.toYaml(c));
+                trainer = new Trainer(settings, cubes, sampler, out, ResolvedConfig.toModelYaml(c));
             } catch (IllegalArgumentException e) {
                 throw new DgcException(DgcException.Kind.USAGE, arguments.config + ": " + e.getMessage());
             }

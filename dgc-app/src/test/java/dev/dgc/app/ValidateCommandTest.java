@@ -76,7 +76,7 @@ class ValidateCommandTest {
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).containsExactly(
-                config + ":7:3: model.temprature: unknown key (did you mean 'temperature'?); allowed: clusters, temperature, encoder, meanShift",
+                config + ":7:3: model.temprature: unknown key (did you mean 'temperature'?); allowed: id, clusters, temperature, encoder, meanShift",
                 config + ":9:10: training.steps: expected an integer, found 'many'",
                 config + ":10:15: sampler.id: unknown sampler 'overlaping-pair' (did you mean 'overlapping-pair'?); available: "
                         + "overlapping-pair, quasi-random (a jar in the plugins directory can add more; see 'dgc plugins')");

@@ -426,6 +426,10 @@ final class ConfigBinder {
         @SuppressWarnings("unchecked")
         List<String> writers = (List<String>) value(m, "predict", spec(s, "writers"));
         List<String> known = registry.ids(PluginKind.WRITER);
+        if (m.get("writers") == null) {
+            // the default names the built-in writers; a registry without them (an embedding) maps with what it has
+            writers = writers.stream().filter(known::contains).toList();
+        }
         for (String w : writers) {
             if (!known.contains(w)) {
                 report(m.get("writers").location(), "predict.writers", "unknown writer '" + w + "'" + Suggestions.hint(w, known)

@@ -114,7 +114,8 @@ public final class ConfigSchema {
      * Every section, in the order a config is documented: {@value #ROOT} (the single-valued keys at
      * the top of the file), {@code data}, {@code data.inputs[]}, {@code data.truth[]}, {@code model},
      * {@code model.encoder}, {@code model.meanShift}, {@code losses[]}, {@code losses[].schedule},
-     * {@code sampler}, {@code centroids}, {@code training}, {@code training.optimizer}, {@code output}.
+     * {@code sampler}, {@code centroids}, {@code training}, {@code training.stability}, {@code training.optimizer},
+     * {@code output}, {@code predict}, {@code evaluation}, {@code kmeans}, {@code merge}.
      *
      * @return an unmodifiable ordered map from section path to section
      */

@@ -125,6 +125,28 @@ public final class ResolvedConfig {
     }
 
     /**
+     * The config as a model stores it (how it was made): {@link #toYaml} without the comments and
+     * the {@code output} section, so that where a run was written and how the command was typed do
+     * not make two equal models differ.
+     *
+     * @param config the config
+     * @return YAML text
+     */
+    public static String toModelYaml(DgcConfig config) {
+        List<String> out = new ArrayList<>();
+        boolean inOutput = false;
+        for (String line : toYaml(config).split("\n")) {
+            if (!line.startsWith(" ")) {
+                inOutput = line.equals("output:");
+            }
+            if (!line.strip().startsWith("#") && !inOutput) {
+                out.add(line);
+            }
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
      * Writes {@link #toYaml} to {@value #FILE_NAME} in a folder, creating the folder if needed. The
      * file is written under a temporary name and then moved into place, so a reader never sees half
      * a file and an interrupted write leaves the previous one intact.

@@ -152,7 +152,7 @@ class ConfigLoaderTest {
         assertThat(e.getMessage()).isEqualTo(String.join("\n",
                 "config.yaml:4:13: model.clusters: expected an integer, found 'many'",
                 "config.yaml:5:3: model.temprature: unknown key (did you mean 'temperature'?);"
-                        + " allowed: clusters, temperature, encoder, meanShift",
+                        + " allowed: id, clusters, temperature, encoder, meanShift",
                 "config.yaml:7:7: sampler.id: unknown sampler 'overlaping-pair' (did you mean 'overlapping-pair'?);"
                         + " available: overlapping-pair (a jar in the plugins directory can add more; see 'dgc plugins')"));
     }
@@ -236,7 +236,7 @@ class ConfigLoaderTest {
                 """)).containsExactly(
                 "config.yaml:4:13: model.clusters: expected an integer, found a mapping",
                 "config.yaml:5:11: training: expected a mapping with the keys steps, batch, seed, gradientClip,"
-                        + " checkpointEvery, epochs, optimizer, found 'fast'");
+                        + " checkpointEvery, epochs, optimizer, stability, found 'fast'");
     }
 
     @Test
@@ -394,7 +394,7 @@ class ConfigLoaderTest {
     void aConfigThatIsNotAMappingSaysWhatItIs() {
         assertThat(ws.problems("- data\n- model\n")).containsExactly(
                 "config.yaml:1:1: expected a mapping with the sections profile, data, model, losses, sampler, centroids, training, output,"
-                        + " found a list");
+                        + " predict, evaluation, kmeans, merge, found a list");
     }
 
     @Test

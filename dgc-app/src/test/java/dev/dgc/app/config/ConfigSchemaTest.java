@@ -15,9 +15,11 @@ class ConfigSchemaTest {
     void sectionsAreListedInTheOrderAConfigIsDocumented() {
         assertThat(ConfigSchema.sections().keySet()).containsExactly(
                 "top", "data", "data.inputs[]", "data.truth[]", "model", "model.encoder", "model.meanShift",
-                "losses[]", "losses[].schedule", "sampler", "centroids", "training", "training.optimizer", "output");
+                "losses[]", "losses[].schedule", "sampler", "centroids", "training", "training.stability", "training.optimizer",
+                "output", "predict", "evaluation", "kmeans", "merge");
         assertThat(ConfigSchema.topLevelKeys())
-                .containsExactly("profile", "data", "model", "losses", "sampler", "centroids", "training", "output");
+                .containsExactly("profile", "data", "model", "losses", "sampler", "centroids", "training", "output", "predict",
+                        "evaluation", "kmeans", "merge");
     }
 
     @Test
@@ -32,7 +34,7 @@ class ConfigSchemaTest {
     @Test
     void theDefaultsAreTheReferenceProfile() {
         assertThat(ConfigSchema.section("model").parameters()).extracting(ParameterSpec::name, ParameterSpec::defaultValue)
-                .containsExactly(tuple("clusters", 4), tuple("temperature", 0.05));
+                .containsExactly(tuple("id", "dgc"), tuple("clusters", 4), tuple("temperature", 0.05));
         assertThat(ConfigSchema.section("model.meanShift").parameters()).extracting(ParameterSpec::defaultValue)
                 .containsExactly(5, 5, 1.0, true);
         assertThat(ConfigSchema.section("training.optimizer").parameters()).extracting(ParameterSpec::defaultValue)

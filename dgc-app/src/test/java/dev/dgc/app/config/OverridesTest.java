@@ -122,7 +122,7 @@ class OverridesTest {
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
                 "--set model.clusters=abc: model.clusters: expected an integer, found 'abc'",
                 "--set model.clusterz=3: model.clusterz: unknown key (did you mean 'clusters'?);"
-                        + " allowed: clusters, temperature, encoder, meanShift");
+                        + " allowed: id, clusters, temperature, encoder, meanShift");
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isZero());
     }
 

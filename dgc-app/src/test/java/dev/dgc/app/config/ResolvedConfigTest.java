@@ -40,6 +40,10 @@ class ResolvedConfigTest {
         assertThat(reloaded.profile()).isEqualTo(original.profile());
         assertThat(reloaded.training()).isEqualTo(original.training());
         assertThat(reloaded.output()).isEqualTo(original.output());
+        assertThat(reloaded.predict()).isEqualTo(original.predict());
+        assertThat(reloaded.evaluation()).isEqualTo(original.evaluation());
+        assertThat(reloaded.kmeans()).isEqualTo(original.kmeans());
+        assertThat(reloaded.merge()).isEqualTo(original.merge());
     }
 
     @Test
@@ -64,6 +68,7 @@ class ResolvedConfigTest {
                   truth: []
                   normalize: zscore
                 model:
+                  id: dgc
                   clusters: 8
                   temperature: 0.05
                   encoder:
@@ -113,6 +118,10 @@ class ResolvedConfigTest {
                   gradientClip: 1.0
                   checkpointEvery: 100
                   epochs: 10
+                  stability:
+                    enabled: true
+                    stopAbove: 0.0
+                    patience: 2
                   optimizer:
                     id: adamw
                     lr: 1.0E-4
@@ -122,6 +131,20 @@ class ResolvedConfigTest {
                     epsilon: 1.0E-8
                 output:
                   dir: runs/config
+                predict:
+                  tile: 256
+                  halo: -1
+                  statistics: cube
+                  probabilities: false
+                  writers: []
+                evaluation:
+                  mapping: auto
+                  baseline: none
+                kmeans:
+                  maxIterations: 100
+                  samplePixels: 200000
+                merge:
+                  levels: []
                 """.formatted(dir.resolve("cube.fake")));
     }
 
@@ -155,6 +178,10 @@ class ResolvedConfigTest {
                 centroids: {trainable: false, emaDecay: 0.9, kick: 0.01, kickDecay: false, pruneFraction: 0.005}
                 training: {steps: 20, seed: -3, gradientClip: 0, epochs: 4, optimizer: {lr: 2.5e-3, beta2: 0.95}}
                 output: {dir: 'out dir/run #1'}
+                predict: {tile: 64, halo: 3, statistics: training, probabilities: true}
+                evaluation: {baseline: kmeans, mapping: majority}
+                kmeans: {maxIterations: 7, samplePixels: 1000}
+                merge: {levels: [2, 3]}
                 """, "losses[0].weight=0.5");
 
         DgcConfig reloaded = reload(c);
