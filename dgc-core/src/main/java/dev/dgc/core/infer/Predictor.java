@@ -98,9 +98,25 @@ public final class Predictor {
      *                                  no valid pixel for the cube's own statistics
      */
     public Prediction predict(HyperspectralCube cube, String name, Progress progress) throws IOException {
+        model.requireBands(cube.metadata(), name);
+        return predict(cube, name, normalizer(cube, name), progress);
+    }
+
+    /**
+     * Predicts a cube normalised by given statistics instead of those the settings name (a caller that
+     * predicts one cube many times computes its statistics once).
+     *
+     * @param cube       the cube, with the model's bands
+     * @param name       how messages name the cube
+     * @param normalizer scales the cube's bands
+     * @param progress   called after every tile, on this thread
+     * @return the map
+     * @throws IOException              when the cube cannot be read
+     * @throws IllegalArgumentException when the cube's bands differ from the model's
+     */
+    public Prediction predict(HyperspectralCube cube, String name, Normalizer normalizer, Progress progress) throws IOException {
         CubeMetadata meta = cube.metadata();
         model.requireBands(meta, name);
-        Normalizer normalizer = normalizer(cube, name);
         int lines = meta.lines();
         int samples = meta.samples();
         int k = model.clusters();
@@ -135,7 +151,17 @@ public final class Predictor {
         return new Prediction(lines, samples, k, labels, Optional.ofNullable(probabilities));
     }
 
-    private Normalizer normalizer(HyperspectralCube cube, String name) throws IOException {
+    /**
+     * The normaliser the settings call for: the cube's own statistics (one streaming pass) or the
+     * training statistics.
+     *
+     * @param cube the cube
+     * @param name how messages name the cube
+     * @return the normaliser
+     * @throws IOException              when the cube cannot be read
+     * @throws IllegalArgumentException when a band has no valid pixel for the cube's own statistics
+     */
+    public Normalizer normalizer(HyperspectralCube cube, String name) throws IOException {
         if (settings.statistics() == InferenceStatistics.TRAINING) {
             return model.trainingNormalizer();
         }

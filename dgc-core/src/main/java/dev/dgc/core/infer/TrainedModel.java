@@ -152,7 +152,20 @@ public final class TrainedModel {
      */
     public static TrainedModel load(Path dir, PluginRegistry registry) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        TrainedModel model = new TrainedModel(abs, ModelReader.read(abs), registry);
+        return of(ModelReader.read(abs), abs, registry);
+    }
+
+    /**
+     * A model held in memory (a checkpoint's state during training), checked as {@link #load} checks a directory.
+     *
+     * @param saved     the manifest and weights
+     * @param directory where the model lives or would be written, for messages
+     * @param registry  where the model's encoder is found
+     * @return the model
+     * @throws IOException when a manifest key or a weight does not fit, as for {@link #load}
+     */
+    public static TrainedModel of(SavedModel saved, Path directory, PluginRegistry registry) throws IOException {
+        TrainedModel model = new TrainedModel(directory, saved, registry);
         // builds the encoder once so that weights that do not fit the encoder fail at load time
         try {
             new DgcNetwork(model).probabilities(new float[model.bands()], 1, 1);
