@@ -10,10 +10,14 @@ import dev.dgc.core.tribuo.BandFeatures;
 import dev.dgc.core.tribuo.TrainingCubesProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Model;
+import org.tribuo.clustering.kmeans.KMeansModel;
 import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.provenance.ModelProvenance;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +183,21 @@ class KMeansBaselineTest {
                 .containsEntry("seed", new LongProvenance("seed", 77))
                 .containsKeys("centroids", "iterations", "initialisationType", "numThreads");
         assertThat(provenance.getTrainerProvenance().getConfiguredParameters().get("initialisationType").toString()).contains("PLUSPLUS");
+    }
+
+    @Test
+    void theTribuoModelSurvivesTribuosOwnFileFormatWithItsCentroidsAndProvenance(@TempDir Path temp) throws IOException {
+        List<TrainingCube> cubes = List.of(new TrainingCube("scene", SpectralGroups.cube("a.cube", BANDS, 12, 12, 1.0, 3)));
+        KMeansModel model = KMeansBaseline.fit(cubes, settings(3, 5, 100)).model();
+        Path file = temp.resolve("kmeans.tribuo");
+
+        model.serializeToFile(file);
+        Model<?> read = Model.deserializeFromFile(file);
+
+        assertThat(read).isInstanceOfSatisfying(KMeansModel.class, k -> {
+            assertThat(k.getCentroids()).isEqualTo(model.getCentroids());
+            assertThat(k.getProvenance()).isEqualTo(model.getProvenance());
+        });
     }
 
     @Test
