@@ -1,0 +1,54 @@
+package dev.dgc.core.baseline;
+
+import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.cube.CubeReads;
+import dev.dgc.api.cube.DataType;
+import dev.dgc.api.cube.HyperspectralCube;
+import dev.dgc.api.cube.Window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** An in-memory cube: values band-sequential, NaN = no-data; every window read is recorded. */
+final class MemoryCube implements HyperspectralCube {
+
+    private final CubeMetadata metadata;
+    private final float[] values;
+    final List<Window> reads = Collections.synchronizedList(new ArrayList<>());
+
+    MemoryCube(String name, int bands, int lines, int samples, float[] values) {
+        if (values.length != bands * lines * samples) {
+            throw new IllegalArgumentException("wrong length " + values.length);
+        }
+        this.metadata = CubeMetadata.builder(Path.of(name), lines, samples, bands, DataType.FLOAT32).build();
+        this.values = values.clone();
+    }
+
+    @Override
+    public CubeMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public void read(Window window, int[] bands, float[] dst, boolean[] noData) {
+        int pixels = CubeReads.checkRead(metadata, window, bands, dst, noData);
+        reads.add(window);
+        if (noData != null) {
+            Arrays.fill(noData, 0, pixels, false);
+        }
+        for (int b = 0; b < bands.length; b++) {
+            for (int r = 0; r < window.rows(); r++) {
+                System.arraycopy(values, (bands[b] * metadata.lines() + window.row() + r) * metadata.samples() + window.col(),
+                        dst, (b * window.rows() + r) * window.cols(), window.cols());
+            }
+        }
+        CubeReads.maskIncompletePixels(bands.length, pixels, dst, noData);
+    }
+
+    @Override
+    public void close() {
+    }
+}
