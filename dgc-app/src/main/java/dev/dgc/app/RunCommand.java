@@ -19,6 +19,8 @@ import dev.dgc.app.run.LossLog;
 import dev.dgc.app.run.ProgressBar;
 import dev.dgc.app.run.TrainingSettingsFactory;
 import dev.dgc.core.DgcException;
+import dev.dgc.core.baseline.KMeansBaseline;
+import dev.dgc.core.baseline.KMeansSettings;
 import dev.dgc.core.plugins.PluginRegistry;
 import dev.dgc.core.train.StepReport;
 import dev.dgc.core.train.Trainer;
@@ -103,37 +105,24 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < opened.size(); i++) {
                 cubes.add(new TrainingCube(survey.inputs().get(i).file().getFileName().toString(), opened.get(i)));
             }
-            TrainingSettings settings;
-            Trainer trainer;
-            try {
-                PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
-                settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
-                trainer = new Trainer(settings, cubes, sampler, out, ResolvedConfig.toModelYaml(c));
-            } catch (IllegalArgumentException e) {
-                throw new DgcException(DgcException.Kind.USAGE, arguments.config + ": " + e.getMessage());
-            }
-            List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
-            LossLog lossLog;
-            try {
-                lossLog = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume);
-            } catch (IllegalArgumentException e) {
-                throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
-            }
             ResolvedConfig.write(c, out);
-            TrainingResult result;
-            try (LossLog log = lossLog) {
-                result = trainer.train(new Both(new ProgressBar(err, interactive()), log, settings.centroids().pruneFraction()),
-                        resume);
+            List<ModelMap> maps = new ArrayList<>();
+            int live;
+            if (c.model().isKMeans()) {
+                maps.addAll(kmeans(c, registry, cubes, survey, out, err, false));
+                live = c.model().clusters();
+            } else {
+                TrainedModel model = train(c, registry, cubes, survey, out, stdout, err);
+                live = model.liveClusters();
+                maps.addAll(predict(c, registry, model, survey, opened, out, err));
+                if (c.evaluation().kmeansBaseline()) {
+                    maps.addAll(kmeans(c, registry, cubes, survey, out, err, true));
+                }
             }
-            Path png = out.resolve(LossCurvePlot.FILE_NAME);
-            LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
-            summary(stdout, result, out, png);
-            TrainedModel model = TrainedModel.load(result.modelDir(), registry);
-            List<ModelMap> maps = predict(c, registry, model, survey, opened, out, err);
             for (ModelMap m : maps) {
                 stdout.println(String.format(Locale.ROOT, "map:    %s (%s): %d of %d clusters used, %.1f s → %s", m.input().getFileName(),
-                        m.model(), m.prediction().activeClusters(), model.liveClusters(), m.seconds(),
-                        m.files().stream().map(Path::toString).collect(Collectors.joining(", "))));
+                        m.model(), m.prediction().activeClusters(), m.modelId().equals("dgc") ? live : c.model().clusters(),
+                        m.seconds(), m.files().stream().map(Path::toString).collect(Collectors.joining(", "))));
             }
             stdout.flush();
             return Main.OK;
@@ -144,6 +133,69 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             closeAll(opened, err);
         }
+    }
+
+    /** Trains DGC as the config says, with the loss log, the progress line and the stability probe, and loads the model. */
+    private TrainedModel train(DgcConfig c, PluginRegistry registry, List<TrainingCube> cubes, InputSurvey.Survey survey, Path out,
+                               PrintWriter stdout, PrintWriter err) throws IOException {
+        TrainingSettings settings;
+        Trainer trainer;
+        try {
+            PairSampler sampler = registry.get(SamplerProvider.class, c.sampler().id()).create(c.sampler().params());
+            settings = TrainingSettingsFactory.create(c, registry, survey.inputs().get(0).metadata().bands());
+            trainer = new Trainer(settings, cubes, sampler, out, ResolvedConfig.toModelYaml(c));
+        } catch (IllegalArgumentException e) {
+            throw new DgcException(DgcException.Kind.USAGE, arguments.config + ": " + e.getMessage());
+        }
+        List<String> terms = c.enabledLosses().stream().map(LossConfig::id).toList();
+        LossLog lossLog;
+        try {
+            lossLog = LossLog.open(out.resolve(LossLog.FILE_NAME), terms, resume);
+        } catch (IllegalArgumentException e) {
+            throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
+        }
+        TrainingResult result;
+        try (LossLog log = lossLog) {
+            result = trainer.train(new Both(new ProgressBar(err, interactive()), log, settings.centroids().pruneFraction()),
+                    resume);
+        }
+        Path png = out.resolve(LossCurvePlot.FILE_NAME);
+        LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
+        summary(stdout, result, out, png);
+        return TrainedModel.load(result.modelDir(), registry);
+    }
+
+    /**
+     * Fits Tribuo k-means on the same normalised pixels and maps every input with it, as the model
+     * ({@code model.id: kmeans}) or as the baseline beside DGC.
+     */
+    private static List<ModelMap> kmeans(DgcConfig c, PluginRegistry registry, List<TrainingCube> cubes, InputSurvey.Survey survey,
+                                         Path out, PrintWriter err, boolean baseline) throws IOException {
+        long started = System.nanoTime();
+        KMeansBaseline fitted;
+        try {
+            fitted = KMeansBaseline.fit(cubes, new KMeansSettings(c.model().clusters(), c.training().seed(),
+                    c.kmeans().maxIterations(), c.kmeans().samplePixels(), 1, c.data().normalization()));
+        } catch (IllegalArgumentException e) {
+            throw new DgcException(DgcException.Kind.USAGE, "k-means" + (baseline ? " baseline" : "") + ": " + e.getMessage(), e);
+        }
+        double fitSeconds = (System.nanoTime() - started) / 1e9;
+        err.println(String.format(Locale.ROOT, "k-means%s: K=%d fitted on %d of %d valid pixels in %.1f s", baseline ? " baseline" : "",
+                fitted.clusters(), fitted.fittedPixels(), fitted.validPixels(), fitSeconds));
+        MapWriter writer = new MapWriter(registry, c.predict().writers(), err);
+        Path dir = Files.createDirectories(out.resolve(MAPS));
+        List<Path> files = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
+        List<String> stems = MapWriter.stems(files);
+        List<ModelMap> maps = new ArrayList<>();
+        for (int i = 0; i < cubes.size(); i++) {
+            long mapStarted = System.nanoTime();
+            HyperspectralCube cube = cubes.get(i).cube();
+            Prediction prediction = fitted.predict(cube);
+            double seconds = (System.nanoTime() - mapStarted) / 1e9 + (i == 0 ? fitSeconds : 0);
+            List<Path> written = writer.write(prediction.labelRaster(cube.metadata().georeference()), dir, stems.get(i) + "-kmeans");
+            maps.add(new ModelMap("k-means", "kmeans", files.get(i), stems.get(i), prediction, written, seconds));
+        }
+        return maps;
     }
 
     /** Maps every input with the trained model, as {@code predict} configures, into {@value #MAPS}/. */

@@ -268,4 +268,29 @@ class RunCommandTest {
                 .contains("--overwrite");
         assertSameFiles(files(out), before);
     }
+
+    @Test
+    void kMeansAsTheModelTrainsNoNetworkAndMapsEveryInput() throws IOException {
+        Path out = shared.resolve("kmeans");
+        CommandTester.Result r = run(config(shared.resolve("kmeans-config"), out), "--set", "model.id=kmeans");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.err()).contains("k-means: K=3 fitted on 576 of 576 valid pixels");
+        assertThat(r.out()).contains("(k-means): ").contains("scene-kmeans.tif");
+        assertThat(out.resolve(RunCommand.MAPS).resolve("scene-kmeans.tif")).isRegularFile();
+        assertThat(out.resolve("model")).doesNotExist();
+        assertThat(out.resolve(LossLog.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void theKMeansBaselineIsMappedBesideDgcFromTheSameRun() throws IOException {
+        Path out = shared.resolve("baseline");
+        CommandTester.Result r = run(config(shared.resolve("baseline-config"), out), "--set", "evaluation.baseline=kmeans");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.err()).contains("k-means baseline: K=3");
+        assertThat(out.resolve(RunCommand.MAPS).resolve("scene-dgc.tif")).isRegularFile();
+        assertThat(out.resolve(RunCommand.MAPS).resolve("scene-kmeans.tif")).isRegularFile();
+        assertThat(out.resolve(RunCommand.MAPS).resolve("scene-kmeans.png")).isRegularFile();
+    }
 }

@@ -329,7 +329,7 @@ public final class ConfigSchema {
                         + " (evaluation.baseline: kmeans); K is model.clusters and the seed training.seed.",
                 List.of(
                         ParameterSpec.integer("maxIterations", 100, "Lloyd iterations at most").withMin(1),
-                        ParameterSpec.integer("samplePixels", 200000, "the most pixels it is fitted on; more are sampled uniformly"
+                        ParameterSpec.integer("samplePixels", 100000, "the most pixels it is fitted on; more are sampled uniformly"
                                 + " with the seed").withMin(1)),
                 Map.of(), null);
         add(s, "merge", "Navigable granularity: the trained centroids merged by cosine distance (average linkage) into"

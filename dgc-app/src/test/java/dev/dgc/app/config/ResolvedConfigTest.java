@@ -142,7 +142,7 @@ class ResolvedConfigTest {
                   baseline: none
                 kmeans:
                   maxIterations: 100
-                  samplePixels: 200000
+                  samplePixels: 100000
                 merge:
                   levels: []
                 """.formatted(dir.resolve("cube.fake")));
