@@ -206,7 +206,7 @@ public record Provenance(String dgcVersion, Instant started, Instant finished, S
                 throw new IllegalStateException("every Java runtime provides SHA-256", e);
             }
             long size = 0;
-            byte[] buffer = new byte[1 << 20];
+            byte[] buffer = new byte[1 << 16];
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     sha.update(buffer, 0, n);
