@@ -256,7 +256,7 @@ public final class HtmlReport {
                 return;
             }
             RunReport.Losses l = report.losses().get();
-            b.append("<section id=\"training\"><h2>Training</h2>\n<figure style=\"flex:none\">");
+            b.append("<section id=\"training\"><h2>Training</h2>\n<figure>");
             image(l.curve(), "loss curves", "");
             b.append("</figure>\n");
             if (!l.lastRow().isEmpty()) {

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A run folder as {@code dgc run} leaves it for the report: label maps of a 24×20 scene of three
- * classes (truth, DGC close to it, k-means with a misplaced band), two confusion matrices and a
+ * classes (truth, DGC close to it, k-means with a misplaced band), two confusion matrices (DGC's
+ * clusters mapped to the classes, k-means' four raw clusters) and a
  * real loss log with its plot, and the {@link RunReport} describing them.
  */
 final class ReportFixture {
@@ -45,8 +46,11 @@ final class ReportFixture {
         png(dir.resolve("truth.png"), 0);
         png(dir.resolve("dgc-labels.png"), 1);
         png(dir.resolve("kmeans-labels.png"), 6);
-        png(dir.resolve("dgc-confusion.png"), 2);
-        png(dir.resolve("kmeans-confusion.png"), 3);
+        List<String> names = TRUTH_LEGEND.stream().map(ClassInfo::name).toList();
+        ConfusionMatrixPlot.write(new long[][] {{130, 4, 0}, {9, 250, 12}, {0, 20, 180}}, names, names,
+                dir.resolve("dgc-confusion.png"));
+        ConfusionMatrixPlot.write(new long[][] {{90, 40, 4, 0}, {60, 160, 41, 10}, {0, 50, 100, 50}}, names,
+                List.of("0", "1", "2", "3"), dir.resolve("kmeans-confusion.png"));
         Path csv = dir.resolve(LossLog.FILE_NAME);
         try (LossLog log = LossLog.open(csv, List.of("compactness", "orthogonality"), false)) {
             log.started(1, 40);
