@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,7 @@ public record RunReport(String title, Path runDir, Instant created, String comma
         });
         Objects.requireNonNull(memory, "memory");
         inputs = List.copyOf(inputs);
-        unique(inputs.stream().map(Input::name), "input");
+        unique(inputs.stream().map(Input::name), n -> "input '" + n + "'");
         Objects.requireNonNull(losses, "losses");
         warnings = List.copyOf(warnings);
         warnings.forEach(w -> requireText(w, "warning"));
@@ -89,7 +90,7 @@ public record RunReport(String title, Path runDir, Instant created, String comma
             if (models.isEmpty()) {
                 throw new IllegalArgumentException("input '" + name + "' has no model result; give at least one (DGC)");
             }
-            unique(models.stream().map(ModelResult::model), "model of input '" + name + "'");
+            unique(models.stream().map(ModelResult::model), n -> "model '" + n + "' of input '" + name + "'");
         }
     }
 
@@ -113,7 +114,7 @@ public record RunReport(String title, Path runDir, Instant created, String comma
             Objects.requireNonNull(map, "map");
             metrics = orderedCopy(metrics, "metrics of " + model);
             perClass = List.copyOf(perClass);
-            unique(perClass.stream().map(ClassRow::name), "class of model '" + model + "'");
+            unique(perClass.stream().map(ClassRow::name), n -> "class '" + n + "' of model '" + model + "'");
             Objects.requireNonNull(confusionMatrix, "confusionMatrix");
         }
     }
@@ -242,11 +243,11 @@ public record RunReport(String title, Path runDir, Instant created, String comma
         return Collections.unmodifiableMap(copy);
     }
 
-    private static void unique(Stream<String> names, String what) {
+    private static void unique(Stream<String> names, Function<String, String> what) {
         Set<String> seen = new HashSet<>();
         names.forEach(n -> {
             if (!seen.add(n)) {
-                throw new IllegalArgumentException(what + " '" + n + "' is given twice; each must be named once");
+                throw new IllegalArgumentException(what.apply(n) + " is given twice; each must be named once");
             }
         });
     }
