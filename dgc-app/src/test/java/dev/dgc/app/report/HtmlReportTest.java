@@ -173,6 +173,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void severalInputsGetASectionEachAndLinksToThem() throws IOException {
+        RunReport r = ReportFixture.create(dir, ReportFixture.CONFIG);
+        RunReport.Input first = r.inputs().get(0);
+        RunReport two = new RunReport(r.title(), r.runDir(), r.created(), r.commandLine(), r.resolvedConfig(), r.timings(),
+                r.memory(), List.of(first, new RunReport.Input("samson.hdr", Optional.empty(), first.models())), r.losses(),
+                r.warnings());
+
+        String html = write(two);
+
+        assertThat(html).contains("<nav><p>Inputs: <a href=\"#input-1\">salinas-a.mat</a> · <a href=\"#input-2\">samson.hdr</a></p></nav>",
+                "<section class=\"input\" id=\"input-2\"><h2>samson.hdr</h2>");
+        assertThat(html.split("<table class=\"metrics\">", -1)).hasSize(3);
+    }
+
+    @Test
     void writingReplacesAnOlderReportAndLeavesNoTemporaryFile() throws IOException {
         RunReport r = ReportFixture.create(dir, ReportFixture.CONFIG);
         Path html = dir.resolve(HtmlReport.FILE_NAME);
