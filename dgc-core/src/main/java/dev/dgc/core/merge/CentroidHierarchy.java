@@ -236,14 +236,24 @@ public final class CentroidHierarchy {
     }
 
     /**
-     * The cut at {@code groups} groups as a plan ({@link MergePlan#of}).
+     * The cut at {@code groups} groups as a plan ({@link MergePlan#of}), each group named after its
+     * clusters ({@code "group 1: clusters 1, 3"}) so a legend tells what was merged.
      *
      * @param groups how many groups, between 1 and the live clusters
      * @return the plan
      * @throws IllegalArgumentException when {@code groups} is outside that range
      */
     public MergePlan plan(int groups) {
-        return MergePlan.of(mapping(groups), null);
+        int[] mapping = mapping(groups);
+        Map<Integer, List<String>> members = new LinkedHashMap<>();
+        for (int c = 0; c < mapping.length; c++) {
+            if (mapping[c] >= 0) {
+                members.computeIfAbsent(mapping[c], g -> new ArrayList<>()).add(Integer.toString(c));
+            }
+        }
+        Map<Integer, String> names = new LinkedHashMap<>();
+        members.forEach((g, m) -> names.put(g, "group " + g + ": cluster" + (m.size() > 1 ? "s " : " ") + String.join(", ", m)));
+        return MergePlan.of(mapping, names);
     }
 
     /**
