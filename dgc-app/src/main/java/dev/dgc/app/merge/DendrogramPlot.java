@@ -231,14 +231,18 @@ public final class DendrogramPlot {
 
     /**
      * @param v a positive value
-     * @return the smallest of 1, 2, 2.5 or 5 times a power of ten at least v; 1 when v is 0
+     * @return the smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten at least v,
+     *         but at most 2 (the largest cosine distance); 1 when v is 0
      */
     static double niceCeiling(double v) {
         if (!(v > 0)) {
             return 1;
         }
+        if (v >= 2) {
+            return 2;
+        }
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double f : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (f * p >= v * (1 - 1e-12)) {
                 return f * p;
             }

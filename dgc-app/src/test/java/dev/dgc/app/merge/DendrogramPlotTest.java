@@ -53,9 +53,10 @@ class DendrogramPlotTest {
     }
 
     @Test
-    void aNiceCeilingIsOneTwoTwoAndAHalfOrFiveTimesAPowerOfTen() {
-        assertThat(DendrogramPlot.niceCeiling(0.958 * 1.1)).isEqualTo(2.0);
-        assertThat(DendrogramPlot.niceCeiling(0.04)).isEqualTo(0.05, org.assertj.core.api.Assertions.within(1e-12));
+    void theAxisEndsAtARoundValueAboveTheRootButNeverAboveTwo() {
+        assertThat(DendrogramPlot.niceCeiling(0.958 * 1.1)).isEqualTo(1.2);
+        assertThat(DendrogramPlot.niceCeiling(0.041)).isEqualTo(0.05, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(DendrogramPlot.niceCeiling(1.95 * 1.1)).isEqualTo(2.0);
         assertThat(DendrogramPlot.niceCeiling(0)).isEqualTo(1.0);
     }
 
