@@ -43,7 +43,10 @@ public final class MergePlanFile {
             tree = JsonReader.parse(text, file.toString());
         } else {
             try {
-                tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+                LoaderOptions options = new LoaderOptions();
+                // a group written twice would otherwise silently keep only its last clusters
+                options.setAllowDuplicateKeys(false);
+                tree = new Yaml(new SafeConstructor(options)).load(text);
             } catch (MarkedYAMLException e) {
                 Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String where = m == null ? "" : " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);

@@ -45,6 +45,13 @@ class MergePlanFileTest {
     }
 
     @Test
+    void aGroupWrittenTwiceIsRefusedRatherThanKeepingTheLastOne() throws IOException {
+        Path f = Files.writeString(dir.resolve("merge.yaml"), "0: [0]\n1: [1]\n0: [2]\n");
+        assertThatThrownBy(() -> MergePlanFile.read(f, 3, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(f.toString()).hasMessageContaining("duplicate key 0");
+    }
+
+    @Test
     void aGroupingThatMissesAClusterNamesTheFile() throws IOException {
         Path f = Files.writeString(dir.resolve("merge.json"), "{\"0\": [0]}");
         assertThatThrownBy(() -> MergePlanFile.read(f, 2, null)).hasMessageStartingWith(f + ": ")
