@@ -1,12 +1,11 @@
 package dev.dgc.app;
 
 import dev.dgc.api.PluginKind;
-import dev.dgc.api.cube.CubeMetadata;
 import dev.dgc.api.cube.HyperspectralCube;
-import dev.dgc.api.io.ClassInfo;
 import dev.dgc.api.io.ReaderProvider;
 import dev.dgc.app.config.ReaderChoice;
 import dev.dgc.app.eval.EvaluationReport;
+import dev.dgc.app.eval.LabelMap;
 import dev.dgc.core.DgcException;
 import dev.dgc.core.eval.ClassScore;
 import dev.dgc.core.eval.Evaluation;
@@ -93,8 +92,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A reader option for the truth (repeatable), e.g. --truth-option variable=salinasA_gt.")
     List<String> truthOptions = new ArrayList<>();
 
-    /** A whole label map as read. */
-    private record LabelMap(Path file, String reader, int rows, int cols, int[] labels, List<ClassInfo> classes) {
+    /** A label map with the file and reader it came from. */
+    private record ReadMap(Path file, String reader, LabelMap map) {
     }
 
     @Override
@@ -102,8 +101,10 @@ final class EvaluateCommand implements Callable<Integer> {
         PluginRegistry registry = root.registry();
         EvaluationSettings settings = EvaluationSettings.defaults().withUnlabeled(parseUnlabeled());
         MappingMode mode = mappingMode();
-        LabelMap p = read(registry, prediction, "--prediction", predictionReader, predictionOptions);
-        LabelMap t = read(registry, truth, "--truth", truthReader, truthOptions);
+        ReadMap pr = read(registry, prediction, "--prediction", predictionReader, predictionOptions);
+        ReadMap tr = read(registry, truth, "--truth", truthReader, truthOptions);
+        LabelMap p = pr.map();
+        LabelMap t = tr.map();
         if (p.rows() != t.rows() || p.cols() != t.cols()) {
             throw new DgcException(DgcException.Kind.USAGE, "the maps differ in size: prediction " + prediction + " is "
                     + p.rows() + " × " + p.cols() + " but truth " + truth + " is " + t.rows() + " × " + t.cols()
@@ -128,7 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(EvaluationJson.tree(e)));
         } else {
-            printText(out, p, t, e);
+            printText(out, pr, tr, e);
         }
         out.flush();
         return Main.OK;
@@ -188,34 +189,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static LabelMap read(PluginRegistry registry, Path file, String flag, String readerId, List<String> options) {
+    private static ReadMap read(PluginRegistry registry, Path file, String flag, String readerId, List<String> options) {
         if (!Files.isRegularFile(file)) {
             throw new DgcException(DgcException.Kind.USAGE, flag + " " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         ReaderProvider reader = chooseReader(registry, file, flag, readerId);
         try (HyperspectralCube cube = reader.open(file, readerOptions(reader, flag, options))) {
-            CubeMetadata m = cube.metadata();
-            if (m.bands() != 1) {
-                throw new DgcException(DgcException.Kind.USAGE, flag + " " + file + " has " + m.bands()
-                        + " bands (reader " + reader.id() + "); a label map has exactly one band of whole numbers");
-            }
-            int pixels = Math.multiplyExact(m.lines(), m.samples());
-            float[] values = new float[pixels];
-            boolean[] noData = new boolean[pixels];
-            cube.read(m.extent(), new int[] {0}, values, noData);
-            int[] labels = new int[pixels];
-            for (int i = 0; i < pixels; i++) {
-                float v = values[i];
-                if (noData[i] || Float.isNaN(v)) {
-                    labels[i] = -1;
-                } else if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                    throw new DgcException(DgcException.Kind.USAGE, flag + " " + file + ": pixel at line " + (i / m.samples())
-                            + ", sample " + (i % m.samples()) + " holds " + v + "; a label map holds whole numbers (cluster ids or class values)");
-                } else {
-                    labels[i] = (int) v;
-                }
-            }
-            return new LabelMap(file, reader.id(), m.lines(), m.samples(), labels, m.classes());
+            return new ReadMap(file, reader.id(), LabelMap.read(cube, flag + " " + file));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DgcException de) {
                 throw de;
@@ -278,9 +258,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return text;
     }
 
-    private void printText(PrintWriter out, LabelMap p, LabelMap t, Evaluation e) {
+    private void printText(PrintWriter out, ReadMap p, ReadMap t, Evaluation e) {
         TextTable head = new TextTable("");
-        head.row("prediction", p.file() + " (reader " + p.reader() + ", " + p.rows() + " × " + p.cols() + ")");
+        head.row("prediction", p.file() + " (reader " + p.reader() + ", " + p.map().rows() + " × " + p.map().cols() + ")");
         head.row("truth", t.file() + " (reader " + t.reader() + ")");
         head.row("labelled pixels", e.labelledPixels()
                 + (e.table().unpredicted() > 0 ? " (" + e.table().unpredicted() + " more without a prediction, left out)" : ""));
