@@ -6,6 +6,7 @@ import dev.dgc.api.io.ReaderProvider;
 import dev.dgc.app.config.ReaderChoice;
 import dev.dgc.app.eval.EvaluationReport;
 import dev.dgc.app.eval.LabelMap;
+import dev.dgc.app.eval.MappingFiles;
 import dev.dgc.core.DgcException;
 import dev.dgc.core.eval.ClassScore;
 import dev.dgc.core.eval.Evaluation;
@@ -16,12 +17,6 @@ import dev.dgc.core.eval.ManualMapping;
 import dev.dgc.core.eval.MappingMode;
 import dev.dgc.core.io.Json;
 import dev.dgc.core.plugins.PluginRegistry;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +25,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,24 +158,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** A {@code .json} file is read as JSON; anything else as YAML, which also reads {@code {1: [0, 2]}}. */
     private static ManualMapping readMapping(Path file) {
         try {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                return ManualMapping.readJson(file);
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Object tree;
-            try {
-                tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            } catch (MarkedYAMLException e) {
-                Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-                String where = m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-                throw new IllegalArgumentException(file + where + ": invalid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getContext()), e);
-            } catch (YAMLException e) {
-                throw new IllegalArgumentException(file + ": invalid YAML: " + e.getMessage(), e);
-            }
-            return ManualMapping.fromTree(tree, file.toString());
+            return MappingFiles.read(file);
         } catch (IOException e) {
             throw new DgcException(DgcException.Kind.USAGE, "--mapping " + file + ": cannot read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
