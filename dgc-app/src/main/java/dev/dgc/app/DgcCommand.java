@@ -20,8 +20,8 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deep Global Clustering for hyperspectral images: unsupervised segmentation of cubes of any size.",
-        subcommands = {RunCommand.class, PredictCommand.class, InspectCommand.class, ValidateCommand.class, DescribeCommand.class,
-                MergeCommand.class,
+        subcommands = {RunCommand.class, PredictCommand.class, EvaluateCommand.class, MergeCommand.class, InspectCommand.class,
+                ValidateCommand.class, DescribeCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage or config error, 1 failure while working.",
                 "Plugin jars are loaded from --plugins DIR, else $DGC_PLUGINS, else ~/.dgc/plugins."})
