@@ -169,11 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static ReadMap read(PluginRegistry registry, Path file, String flag, String readerId, List<String> options) {
-        if (!Files.isRegularFile(file)) {
-            throw new DgcException(DgcException.Kind.USAGE, flag + " " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
-        ReaderProvider reader = chooseReader(registry, file, flag, readerId);
-        try (HyperspectralCube cube = reader.open(file, readerOptions(reader, flag, options))) {
+        FileReaders.requireFile(file, flag);
+        ReaderProvider reader = FileReaders.choose(registry, file, readerId, flag + "-reader");
+        try (HyperspectralCube cube = reader.open(file, FileReaders.options(reader, options, flag + "-option"))) {
             return new ReadMap(file, reader.id(), LabelMap.read(cube, flag + " " + file));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DgcException de) {
@@ -183,58 +181,6 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new DgcException(DgcException.Kind.USAGE, flag + ": reader " + reader.id() + ": "
                     + (msg.contains(String.valueOf(file.getFileName())) ? msg : file + ": " + msg), e);
         }
-    }
-
-    private static ReaderProvider chooseReader(PluginRegistry registry, Path file, String flag, String readerId) {
-        if (readerId != null) {
-            if (registry.find(PluginKind.READER, readerId).isEmpty()) {
-                throw new DgcException(DgcException.Kind.USAGE, flag + "-reader " + readerId + ": no such reader; installed readers: "
-                        + String.join(", ", registry.ids(PluginKind.READER)));
-            }
-            return registry.get(ReaderProvider.class, readerId);
-        }
-        List<ReaderChoice.Probe> probes = ReaderChoice.probe(file, ReaderChoice.readers(registry));
-        return ReaderChoice.best(probes).map(ReaderChoice.Probe::reader).orElseThrow(() -> {
-            StringBuilder why = new StringBuilder(flag + " " + file + ": no installed reader can open this file");
-            for (ReaderChoice.Probe pr : probes) {
-                why.append("\n  ").append(pr.reader().id()).append(": ").append(pr.result().reason());
-            }
-            return new DgcException(DgcException.Kind.USAGE, why.toString());
-        });
-    }
-
-    private static dev.dgc.api.Parameters readerOptions(ReaderProvider reader, String flag, List<String> options) {
-        Map<String, Object> raw = new LinkedHashMap<>();
-        for (String o : options) {
-            int eq = o.indexOf('=');
-            if (eq < 1) {
-                throw new DgcException(DgcException.Kind.USAGE, flag + "-option " + o + ": write KEY=VALUE, e.g. " + flag + "-option variable=labels");
-            }
-            raw.put(o.substring(0, eq).trim(), scalar(o.substring(eq + 1).trim()));
-        }
-        try {
-            return dev.dgc.api.Parameters.of(reader.parameters(), raw);
-        } catch (IllegalArgumentException e) {
-            throw new DgcException(DgcException.Kind.USAGE, flag + "-option: reader " + reader.id() + " options: " + e.getMessage(), e);
-        }
-    }
-
-    /** A value as a config would hold it: a whole number, a number, a boolean, or text. */
-    private static Object scalar(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            // not a whole number; try the next reading
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            // not a number either
-        }
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        return text;
     }
 
     private void printText(PrintWriter out, ReadMap p, ReadMap t, Evaluation e) {

@@ -75,6 +75,25 @@ public final class TempSiblings {
         }
     }
 
+    /**
+     * Writes a text file so that it appears complete or not at all: UTF-8 into a temporary sibling,
+     * then {@link #moveIntoPlace moved} onto the target; on failure the temporary file is removed and
+     * an older target is left as it was.
+     *
+     * @param target the output
+     * @param text   the whole content
+     * @throws IOException if writing or moving fails
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        Path temp = file(target);
+        try {
+            Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     private static Path candidate(Path target) {
         Path absolute = target.toAbsolutePath();
         String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);

@@ -159,13 +159,7 @@ public final class ResolvedConfig {
     public static Path write(DgcConfig config, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(FILE_NAME);
-        Path temp = TempSiblings.file(target);
-        try {
-            Files.writeString(temp, toYaml(config), StandardCharsets.UTF_8);
-            TempSiblings.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TempSiblings.writeString(target, toYaml(config));
         return target;
     }
 

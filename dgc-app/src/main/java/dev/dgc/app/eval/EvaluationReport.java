@@ -86,12 +86,6 @@ public final class EvaluationReport {
     }
 
     private static void writeText(Path target, String text) throws IOException {
-        Path temp = TempSiblings.file(target);
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            TempSiblings.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TempSiblings.writeString(target, text);
     }
 }

@@ -141,12 +141,6 @@ public final class MergeOutputs {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = TempSiblings.file(target);
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            TempSiblings.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TempSiblings.writeString(target, text);
     }
 }

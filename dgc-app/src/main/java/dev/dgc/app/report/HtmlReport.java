@@ -78,13 +78,7 @@ public final class HtmlReport {
     public static List<String> write(RunReport report, Path target) throws IOException {
         Page page = new Page(report);
         String html = page.render();
-        Path temp = TempSiblings.file(target);
-        try {
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            TempSiblings.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TempSiblings.writeString(target, html);
         return List.copyOf(page.problems);
     }
 

@@ -131,13 +131,7 @@ public record Provenance(String dgcVersion, Instant started, Instant finished, S
      * @throws IOException when it cannot be written
      */
     public void write(Path target) throws IOException {
-        Path temp = TempSiblings.file(target);
-        try {
-            Files.writeString(temp, Json.write(toJson()) + "\n", StandardCharsets.UTF_8);
-            TempSiblings.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TempSiblings.writeString(target, Json.write(toJson()) + "\n");
     }
 
     /**
