@@ -18,7 +18,12 @@ import dev.dgc.core.infer.TrainedModel;
 import dev.dgc.app.run.LossLog;
 import dev.dgc.app.run.ProgressBar;
 import dev.dgc.app.run.TrainingSettingsFactory;
+import dev.dgc.app.config.StabilityConfig;
+import dev.dgc.app.run.StabilityLog;
 import dev.dgc.core.DgcException;
+import dev.dgc.core.eval.Evaluation;
+import dev.dgc.core.infer.StabilityProbe;
+import dev.dgc.core.train.CheckpointProbe;
 import dev.dgc.core.baseline.KMeansBaseline;
 import dev.dgc.core.baseline.KMeansSettings;
 import dev.dgc.core.plugins.PluginRegistry;
@@ -45,7 +50,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The entries of an output folder that belong to a run; {@code --overwrite} removes exactly these. */
     static final List<String> RUN_ENTRIES = List.of(ResolvedConfig.FILE_NAME, LossLog.FILE_NAME, LossCurvePlot.FILE_NAME,
-            "checkpoints", "model", "stability.csv", MAPS, "evaluation", "merge", "metrics.json", "report.html", "provenance.json");
+            "checkpoints", "model", StabilityLog.FILE_NAME, MAPS, RunOutputs.EVALUATION, RunOutputs.MERGE, RunOutputs.METRICS,
+            dev.dgc.app.report.HtmlReport.FILE_NAME, dev.dgc.app.report.Provenance.FILE_NAME);
 
 
     @ParentCommand
@@ -106,24 +115,58 @@ final class RunCommand implements Callable<Integer> {
                 cubes.add(new TrainingCube(survey.inputs().get(i).file().getFileName().toString(), opened.get(i)));
             }
             ResolvedConfig.write(c, out);
+            Instant started = Instant.now();
+            Map<String, Double> timings = new LinkedHashMap<>();
             List<ModelMap> maps = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            TrainedModel model = null;
             int live;
+            long t0 = System.nanoTime();
             if (c.model().isKMeans()) {
                 maps.addAll(kmeans(c, registry, cubes, survey, out, err, false));
                 live = c.model().clusters();
+                timings.put("k-means", seconds(t0));
             } else {
-                TrainedModel model = train(c, registry, cubes, survey, out, stdout, err);
+                model = train(c, registry, cubes, survey, out, stdout, err);
+                timings.put("train", seconds(t0));
                 live = model.liveClusters();
+                long t1 = System.nanoTime();
                 maps.addAll(predict(c, registry, model, survey, opened, out, err));
+                timings.put("predict", seconds(t1));
                 if (c.evaluation().kmeansBaseline()) {
+                    long t2 = System.nanoTime();
                     maps.addAll(kmeans(c, registry, cubes, survey, out, err, true));
+                    timings.put("k-means", seconds(t2));
                 }
             }
             for (ModelMap m : maps) {
+                int of = m.modelId().equals("dgc") ? live : c.model().clusters();
                 stdout.println(String.format(Locale.ROOT, "map:    %s (%s): %d of %d clusters used, %.1f s → %s", m.input().getFileName(),
-                        m.model(), m.prediction().activeClusters(), m.modelId().equals("dgc") ? live : c.model().clusters(),
-                        m.seconds(), m.files().stream().map(Path::toString).collect(Collectors.joining(", "))));
+                        m.model(), m.prediction().activeClusters(), of, m.seconds(),
+                        m.files().stream().map(Path::toString).collect(Collectors.joining(", "))));
+                if (m.prediction().activeClusters() < of) {
+                    warnings.add(String.format(Locale.ROOT, "%s uses %d of its %d clusters on %s%s", m.model(),
+                            m.prediction().activeClusters(), of, m.input().getFileName(),
+                            m.prediction().activeClusters() <= 1 ? ": it collapsed" : ""));
+                }
             }
+            List<Path> inputFiles = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
+            RunOutputs outputs = new RunOutputs(c, registry, out, stdout, err);
+            long t3 = System.nanoTime();
+            Map<ModelMap, Evaluation> evaluations = outputs.evaluate(maps, inputFiles);
+            if (!evaluations.isEmpty()) {
+                timings.put("evaluate", seconds(t3));
+            }
+            if (model != null && !c.merge().levels().isEmpty()) {
+                long t4 = System.nanoTime();
+                List<Path> merged = outputs.merge(model, maps.stream().filter(m -> m.modelId().equals("dgc")).toList(), opened);
+                timings.put("merge", seconds(t4));
+                stdout.println("merged: levels " + c.merge().levels() + " → " + out.resolve(RunOutputs.MERGE) + " (" + merged.size()
+                        + " files)");
+            }
+            String commandLine = "dgc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            outputs.report(maps, evaluations, timings, started, commandLine, warnings, inputFiles);
+            stdout.println("report: " + out.resolve(dev.dgc.app.report.HtmlReport.FILE_NAME));
             stdout.flush();
             return Main.OK;
         } catch (IOException e) {
@@ -133,6 +176,10 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             closeAll(opened, err);
         }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** Trains DGC as the config says, with the loss log, the progress line and the stability probe, and loads the model. */
@@ -155,9 +202,23 @@ final class RunCommand implements Callable<Integer> {
             throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
         }
         TrainingResult result;
-        try (LossLog log = lossLog) {
-            result = trainer.train(new Both(new ProgressBar(err, interactive()), log, settings.centroids().pruneFraction()),
-                    resume);
+        ProgressBar bar = new ProgressBar(err, interactive());
+        StabilityConfig stability = c.training().stability();
+        try (LossLog log = lossLog; StabilityLog stabilityLog = stability.enabled()
+                ? StabilityLog.open(out.resolve(StabilityLog.FILE_NAME), resume) : null) {
+            CheckpointProbe probe = CheckpointProbe.NONE;
+            if (stabilityLog != null) {
+                probe = new StabilityProbe(cubes, out.resolve("model"), registry, predictionSettings(c), stability.stopAbove(),
+                        stability.patience(), report -> {
+                            stabilityLog.stability(report);
+                            if (!Double.isNaN(report.nmi())) {
+                                bar.note(String.format(Locale.ROOT, "step %d: maps vs previous checkpoint NMI %.3f, VI %.3f, %d clusters used%s",
+                                        report.step(), report.nmi(), report.variationOfInformation(), report.activeClusters(),
+                                        report.stopping() ? "; stable, stopping (training.stability.stopAbove)" : ""));
+                            }
+                        });
+            }
+            result = trainer.train(new Both(bar, log, settings.centroids().pruneFraction()), resume, probe);
         }
         Path png = out.resolve(LossCurvePlot.FILE_NAME);
         LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
@@ -198,13 +259,16 @@ final class RunCommand implements Callable<Integer> {
         return maps;
     }
 
+    private static PredictionSettings predictionSettings(DgcConfig c) {
+        PredictConfig p = c.predict();
+        return new PredictionSettings(p.tile(), p.halo(), false, InferenceStatistics.valueOf(p.statistics().toUpperCase(Locale.ROOT)));
+    }
+
     /** Maps every input with the trained model, as {@code predict} configures, into {@value #MAPS}/. */
     private static List<ModelMap> predict(DgcConfig c, PluginRegistry registry, TrainedModel model, InputSurvey.Survey survey,
                                           List<HyperspectralCube> cubes, Path out, PrintWriter err) throws IOException {
         PredictConfig p = c.predict();
-        boolean keepProbabilities = p.probabilities() || !c.merge().levels().isEmpty();
-        Predictor predictor = new Predictor(model, new PredictionSettings(p.tile(), p.halo(), keepProbabilities,
-                InferenceStatistics.valueOf(p.statistics().toUpperCase(Locale.ROOT))));
+        Predictor predictor = new Predictor(model, predictionSettings(c).withProbabilities(p.probabilities() || !c.merge().levels().isEmpty()));
         MapWriter writer = new MapWriter(registry, p.writers(), err);
         Path dir = Files.createDirectories(out.resolve(MAPS));
         List<Path> files = survey.inputs().stream().map(InputSurvey.Entry::file).toList();

@@ -164,8 +164,12 @@ public final class TrainedModel {
      * @return the model
      * @throws IOException when a manifest key or a weight does not fit, as for {@link #load}
      */
+    @SuppressWarnings("unchecked")
     public static TrainedModel of(SavedModel saved, Path directory, PluginRegistry registry) throws IOException {
-        TrainedModel model = new TrainedModel(directory, saved, registry);
+        // the manifest as a file would hold it: numbers as doubles, arrays as lists, optionals unwrapped
+        Map<String, Object> manifest = (Map<String, Object>) dev.dgc.core.io.JsonReader.parse(
+                dev.dgc.core.io.Json.write(saved.manifest()), directory.resolve(ModelWriter.MANIFEST).toString());
+        TrainedModel model = new TrainedModel(directory, new SavedModel(manifest, saved.weights()), registry);
         // builds the encoder once so that weights that do not fit the encoder fail at load time
         try {
             new DgcNetwork(model).probabilities(new float[model.bands()], 1, 1);
