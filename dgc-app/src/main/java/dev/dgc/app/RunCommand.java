@@ -222,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path png = out.resolve(LossCurvePlot.FILE_NAME);
         LossCurvePlot.write(out.resolve(LossLog.FILE_NAME), png);
-        summary(stdout, result, out, png);
+        summary(stdout, result, settings.steps(), out, png);
         return TrainedModel.load(result.modelDir(), registry);
     }
 
@@ -361,9 +361,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter out, TrainingResult r, Path dir, Path png) {
+    private static void summary(PrintWriter out, TrainingResult r, long planned, Path dir, Path png) {
         long ran = Math.max(0, r.steps() - r.firstStep() + 1);
-        out.println(String.format(Locale.ROOT, "trained steps %d–%d of %d in %.1f s (%s)", r.firstStep(), r.steps(), r.steps(),
+        out.println(String.format(Locale.ROOT, "trained steps %d–%d of %d%s in %.1f s (%s)", r.firstStep(), r.steps(), planned,
+                r.steps() < planned ? " (stopped early: the maps were stable)" : "",
                 r.seconds(), ran == 0 ? "nothing left to train" : String.format(Locale.ROOT, "%.3f s/step", r.seconds() / ran)));
         out.println("model:  " + r.modelDir());
         out.println(r.live() == r.clusters() ? "centroids: all " + r.clusters() + " live"

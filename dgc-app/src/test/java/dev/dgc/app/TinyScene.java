@@ -52,8 +52,33 @@ final class TinyScene {
                 }
             }
         }
+        return writeMat(file, new int[] {rows, cols, bands}, data);
+    }
+
+    /**
+     * Writes the scene's truth: the quadrant of each pixel as classes 1 to 4, its first row unlabelled (0),
+     * as a 2-D single-precision variable {@value #VARIABLE}.
+     *
+     * @param file the .mat file
+     * @param rows lines
+     * @param cols samples
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path writeTruth(Path file, int rows, int cols) throws IOException {
+        float[] data = new float[rows * cols];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                int quadrant = (r < rows / 2 ? 0 : 1) + (c < cols / 2 ? 0 : 2);
+                data[r + rows * c] = r == 0 ? 0 : quadrant + 1;
+            }
+        }
+        return writeMat(file, new int[] {rows, cols}, data);
+    }
+
+    private static Path writeMat(Path file, int[] dims, float[] data) throws IOException {
         byte[] name = VARIABLE.getBytes(StandardCharsets.US_ASCII);
-        int body = 16 + 8 + padded(12) + 8 + padded(name.length) + 8 + padded(data.length * 4);
+        int body = 16 + 8 + padded(4 * dims.length) + 8 + padded(name.length) + 8 + padded(data.length * 4);
         ByteBuffer buf = ByteBuffer.allocate(128 + 8 + body).order(ByteOrder.LITTLE_ENDIAN);
         byte[] text = new byte[116];
         Arrays.fill(text, (byte) ' ');
@@ -62,7 +87,11 @@ final class TinyScene {
         buf.put(text).putLong(0).putShort((short) 0x0100).put((byte) 'I').put((byte) 'M');
         buf.putInt(MI_MATRIX).putInt(body);
         buf.putInt(MI_UINT32).putInt(8).putInt(MX_SINGLE_CLASS).putInt(0);
-        buf.putInt(MI_INT32).putInt(12).putInt(rows).putInt(cols).putInt(bands).putInt(0);
+        buf.putInt(MI_INT32).putInt(4 * dims.length);
+        for (int d : dims) {
+            buf.putInt(d);
+        }
+        buf.put(new byte[padded(4 * dims.length) - 4 * dims.length]);
         buf.putInt(MI_INT8).putInt(name.length).put(name).put(new byte[padded(name.length) - name.length]);
         buf.putInt(MI_SINGLE).putInt(data.length * 4);
         for (float v : data) {
@@ -85,9 +114,25 @@ final class TinyScene {
      * @return the YAML
      */
     static String config(Path cube, Path out, int steps) {
+        return config(cube, null, out, steps);
+    }
+
+    /**
+     * A config training a small model on the scene, with its truth.
+     *
+     * @param cube  the scene
+     * @param truth the truth, or null for none
+     * @param out   the output folder
+     * @param steps optimiser steps
+     * @return the YAML
+     */
+    static String config(Path cube, Path truth, Path out, int steps) {
+        String truthLine = truth == null ? "" : "  truth: [{path: '" + slashes(truth) + "', reader: matlab, options: {variable: "
+                + VARIABLE + "}}]\n";
         return """
                 data:
                   inputs: [{path: '%s', reader: matlab, options: {variable: %s}}]
+                %s
                 model:
                   clusters: 3
                   encoder: {id: raster, dim: 8, kernel: 3}
@@ -95,7 +140,7 @@ final class TinyScene {
                 sampler: {patch: 8}
                 training: {steps: %d, batch: 2, seed: 11, checkpointEvery: 1}
                 output: {dir: '%s'}
-                """.formatted(slashes(cube), VARIABLE, steps, slashes(out));
+                """.formatted(slashes(cube), VARIABLE, truthLine, steps, slashes(out));
     }
 
     private static String slashes(Path p) {
