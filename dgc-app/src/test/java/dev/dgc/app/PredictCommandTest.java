@@ -143,4 +143,41 @@ class PredictCommandTest {
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("unknown writer 'tiff'").contains("geotiff").contains("png");
     }
+
+    @Test
+    void theMapKeepsTheInputsGeoreference() throws IOException {
+        // the scene's first pixels as a georeferenced ENVI cube (UTM zone 11 N, 15 m pixels)
+        Path hdr = shared.resolve("geo.hdr");
+        int rows = 12;
+        int cols = 14;
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(rows * cols * 6 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int b = 0; b < 6; b++) {
+            for (int i = 0; i < rows * cols; i++) {
+                data.putFloat((float) (100 + 10 * b + (i % cols < cols / 2 ? 0 : 40) + 3 * Math.sin(i)));
+            }
+        }
+        Files.write(shared.resolve("geo.img"), data.array());
+        Files.writeString(hdr, "ENVI\nsamples = " + cols + "\nlines = " + rows + "\nbands = 6\nheader offset = 0\n"
+                + "file type = ENVI Standard\ndata type = 4\ninterleave = bsq\nbyte order = 0\n"
+                + "map info = {UTM, 1, 1, 353128.75, 3813729.5, 15, 15, 11, North, WGS-84}\n");
+        Path outDir = shared.resolve("geo-out");
+        CommandTester.Result r = CommandTester.run("predict", "--model", run.resolve("model").toString(), "--input", hdr.toString(),
+                "--output", outDir.toString(), "--writer", "geotiff", "--writer", "envi-classification");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.err()).doesNotContain("not georeferenced");
+
+        PluginRegistry registry = PluginRegistry.discover(PredictCommandTest.class.getClassLoader(), java.util.List.of());
+        ReaderProvider envi = registry.get(ReaderProvider.class, "envi");
+        ReaderProvider geotiff = registry.get(ReaderProvider.class, "geotiff");
+        var input = envi.open(hdr, Parameters.defaults(envi.parameters())).metadata().georeference().orElseThrow();
+        var tif = geotiff.open(outDir.resolve("geo.tif"), Parameters.defaults(geotiff.parameters())).metadata().georeference()
+                .orElseThrow();
+        var classification = envi.open(outDir.resolve("geo.hdr"), Parameters.defaults(envi.parameters())).metadata().georeference()
+                .orElseThrow();
+        assertThat(input.epsg()).hasValue(32611);
+        assertThat(tif.epsg()).isEqualTo(input.epsg());
+        assertThat(tif.transform()).isEqualTo(input.transform());
+        assertThat(classification.epsg()).isEqualTo(input.epsg());
+        assertThat(classification.transform()).isEqualTo(input.transform());
+    }
 }
