@@ -172,6 +172,9 @@ final class RunOutputs {
             try (HyperspectralCube cube = reader.open(files.get(i), spec.options())) {
                 map = LabelMap.read(cube, "data.truth " + files.get(i));
             }
+            if (!spec.classes().isEmpty()) {
+                map = new LabelMap(map.rows(), map.cols(), map.labels(), named(map.classes(), spec.classes()));
+            }
             Optional<Path> png = Optional.empty();
             if (preview != null) {
                 png = Optional.of(preview.write(truthRaster(map, spec.unlabeled()), Files.createDirectories(this.out.resolve(RunCommand.MAPS)),
@@ -180,6 +183,20 @@ final class RunOutputs {
             out.add(Optional.of(new Truth(files.get(i), map, spec.unlabeled(), png)));
         }
         return out;
+    }
+
+    /** The config's class names over the file's own classes, keeping the file's colours where it has them. */
+    private static List<ClassInfo> named(List<ClassInfo> own, Map<Integer, String> names) {
+        Map<Integer, ClassInfo> byValue = new java.util.TreeMap<>();
+        own.forEach(c -> byValue.put(c.value(), c));
+        int k = 0;
+        for (Map.Entry<Integer, String> e : names.entrySet()) {
+            ClassInfo old = byValue.get(e.getKey());
+            byValue.put(e.getKey(), new ClassInfo(e.getKey(), e.getValue(), old != null ? old.rgb()
+                    : dev.dgc.core.infer.Prediction.colour(k)));
+            k++;
+        }
+        return List.copyOf(byValue.values());
     }
 
     /** The truth as a raster with a legend: its own class names where it has them, else "class v". */

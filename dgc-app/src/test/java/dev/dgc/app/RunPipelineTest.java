@@ -60,9 +60,11 @@ class RunPipelineTest {
 
         Map<String, Object> metrics = json(out.resolve(RunOutputs.METRICS));
         Map<?, ?> input = (Map<?, ?>) ((List<?>) metrics.get("inputs")).get(0);
-        Map<?, ?> models = (Map<?, ?>) input.get("models");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> models = (Map<String, Object>) input.get("models");
         assertThat(models.keySet()).containsExactly("dgc", "kmeans");
-        Map<?, ?> kmeans = (Map<?, ?>) models.get("kmeans");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kmeans = (Map<String, Object>) models.get("kmeans");
         assertThat(kmeans.keySet()).contains("oa", "kappa", "nmi", "ami", "ari", "miou", "activeClusters", "mapping", "perClass");
         // four well-separated spectra, one per quadrant, K = 4: k-means recovers them; the first row is unlabelled
         assertThat((Double) kmeans.get("oa")).isGreaterThan(0.95);

@@ -199,7 +199,47 @@ final class ConfigBinder {
         if (files == null || params == null || problems.size() > before) {
             return null;
         }
-        return new InputSpec(written, files, reader, chosen, params, unlabeled);
+        Map<Integer, String> classes = truth ? classNames(m, path) : Map.of();
+        if (classes == null || problems.size() > before) {
+            return null;
+        }
+        return new InputSpec(written, files, reader, chosen, params, unlabeled, classes);
+    }
+
+    /** {@code classes: {value: name}} of a truth entry; null after reporting a problem. */
+    private Map<Integer, String> classNames(ConfigNode.Mapping entry, String path) {
+        String keyPath = KeyPaths.child(path, "classes");
+        ConfigNode node = entry.get("classes");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof ConfigNode.Mapping m)) {
+            report(node.location(), keyPath, "expected a mapping {value: name}, e.g. {1: corn, 2: soy}, found " + node.describe());
+            return null;
+        }
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, ConfigNode.Entry> e : m.entries().entrySet()) {
+            int value;
+            try {
+                value = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                value = -1;
+            }
+            Object name = e.getValue().value().raw();
+            if (value < 0) {
+                report(e.getValue().keyLocation(), KeyPaths.child(keyPath, e.getKey()), "a class is named by its label value,"
+                        + " a whole number ≥ 0; found '" + e.getKey() + "'");
+                ok = false;
+            } else if (!(name instanceof String || name instanceof Number) || name.toString().isBlank()) {
+                report(e.getValue().value().location(), KeyPaths.child(keyPath, e.getKey()), "expected a class name, found "
+                        + e.getValue().value().describe());
+                ok = false;
+            } else {
+                out.put(value, name.toString());
+            }
+        }
+        return ok ? out : null;
     }
 
     private ModelConfig model(ConfigNode.Mapping root) {

@@ -200,7 +200,9 @@ public final class ConfigSchema {
                 inputKeys(false), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')"), null);
         add(s, "data.truth[]", "One ground-truth label map, for the input at the same position."
                         + " A plain string is taken as the path.",
-                inputKeys(true), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')"), null);
+                inputKeys(true), nested("options", "the reader's declared options (see 'dgc describe reader/<id>')",
+                        "classes", "optional names of the label values, {value: name}, e.g. {1: Brocoli_green_weeds_1};"
+                                + " used in legends, metrics and the report (an ENVI classification file brings its own)"), null);
         add(s, "model", "The encoder, the unrolled mean-shift and the soft assignment to K global centroids.",
                 List.of(
                         ParameterSpec.choice("id", "dgc", "the model: dgc = the network trained here; kmeans = Tribuo k-means on"

@@ -4,6 +4,7 @@ import dev.dgc.api.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,10 +22,12 @@ import java.util.Objects;
  * @param chosenReader the id of the reader that opens every file: the forced one, or the one
  *                   probing chose
  * @param options    the reader options, validated against {@code chosenReader}'s declarations
+ * @param classes    for ground truth, names of its label values, by value, ascending; empty for inputs
  * @param unlabeled  for ground truth, the label value meaning "no label"; 0 for inputs, where it
  *                   has no meaning
  */
-public record InputSpec(String path, List<Path> files, String reader, String chosenReader, Parameters options, int unlabeled) {
+public record InputSpec(String path, List<Path> files, String reader, String chosenReader, Parameters options, int unlabeled,
+                        Map<Integer, String> classes) {
 
     /** The value of {@link #reader()} that lets probing choose. */
     public static final String AUTO = "auto";
@@ -36,5 +39,20 @@ public record InputSpec(String path, List<Path> files, String reader, String cho
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(chosenReader, "chosenReader");
         Objects.requireNonNull(options, "options");
+        classes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classes));
+    }
+
+    /**
+     * An entry without class names.
+     *
+     * @param path         the path as written
+     * @param files        the files it resolved to
+     * @param reader       {@code auto} or the forced reader id
+     * @param chosenReader the reader that opens the files
+     * @param options      the reader options
+     * @param unlabeled    the "no label" value of a truth map
+     */
+    public InputSpec(String path, List<Path> files, String reader, String chosenReader, Parameters options, int unlabeled) {
+        this(path, files, reader, chosenReader, options, unlabeled, Map.of());
     }
 }

@@ -187,6 +187,10 @@ public final class ResolvedConfig {
         out.add("reader: " + text(in.reader()));
         if (truth) {
             out.add("unlabeled: " + in.unlabeled());
+            if (!in.classes().isEmpty()) {
+                out.add("classes:");
+                in.classes().forEach((v, n) -> out.add(INDENT + v + ": " + text(n)));
+            }
         }
         out.add("# read by '" + in.chosenReader() + "'; " + in.files().size() + (in.files().size() == 1 ? " file:" : " files:"));
         for (Path f : in.files()) {
