@@ -114,7 +114,7 @@ class RunCommandTest {
             assertThat(Integer.parseInt(cells[12])).isBetween(1, 3);
         }
         try (Stream<Path> s = Files.list(firstRun)) {
-            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoints", "model", RunCommand.MAPS,
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoints", "model", RunCommand.MAPS, "stability.csv", "report.html", "provenance.json",
                     LossLog.FILE_NAME, LossCurvePlot.FILE_NAME, ResolvedConfig.FILE_NAME);
         }
     }

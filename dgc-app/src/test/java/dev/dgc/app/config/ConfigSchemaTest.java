@@ -58,6 +58,6 @@ class ConfigSchemaTest {
     @Test
     void aSectionsKeysAreItsParametersThenItsNestedKeys() {
         assertThat(ConfigSchema.section("data").keys()).containsExactly("normalize", "inputs", "truth");
-        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "options");
+        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "options", "classes");
     }
 }

@@ -238,4 +238,18 @@ class InputResolutionTest {
         assertThat(ws.problems(inputs("{path: cube.fake, unlabeled: 0}"))).containsExactly(
                 "config.yaml:3:25: data.inputs[0].unlabeled: unknown key; allowed: path, reader, options");
     }
+
+    @Test
+    void truthMayNameItsClassesByValueAndABadNameOrValueIsReportedWhereItIs() {
+        ws.file("cube.fake");
+        ws.file("gt.fake");
+
+        InputSpec t = ws.load(inputs("cube.fake") + "  truth: [{path: gt.fake, classes: {10: corn, 1: 'broccoli, green'}}]\n")
+                .data().truth().get(0);
+        assertThat(t.classes()).containsExactly(java.util.Map.entry(1, "broccoli, green"), java.util.Map.entry(10, "corn"));
+        assertThat(ws.problems(inputs("cube.fake") + "  truth: [{path: gt.fake, classes: {corn: 1}}]\n")).containsExactly(
+                "config.yaml:4:37: data.truth[0].classes.corn: a class is named by its label value, a whole number ≥ 0; found 'corn'");
+        assertThat(ws.problems(inputs("{path: cube.fake, classes: {1: a}}"))).singleElement().asString()
+                .contains("data.inputs[0].classes: unknown key");
+    }
 }
