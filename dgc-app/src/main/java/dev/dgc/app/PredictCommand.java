@@ -117,15 +117,13 @@ final class PredictCommand implements Callable<Integer> {
             ReaderProvider reader = FileReaders.choose(registry, input, readerId, "--reader");
             long started = System.nanoTime();
             try (HyperspectralCube cube = reader.open(input, FileReaders.options(reader, options, "--option"))) {
+                boolean terminal = Terminal.interactive();
                 Prediction p = predictor.predict(cube, input.toString(), (done, total) -> {
-                    if (total > 1) {
-                        err.print("\r" + input.getFileName() + ": tile " + done + "/" + total);
+                    if (terminal && total > 1) {
+                        err.print("\r" + input.getFileName() + ": tile " + done + "/" + total + (done == total ? "\r\033[K" : ""));
                         err.flush();
                     }
                 });
-                if (p.rows() * (long) p.cols() > 0) {
-                    err.print("\r");
-                }
                 var georef = cube.metadata().georeference();
                 List<Path> written = singleFile ? List.of(writer.write(writer.writers().get(0), p.labelRaster(georef), output))
                         : writer.write(p.labelRaster(georef), dir, stems.get(i));

@@ -202,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
             throw new DgcException(DgcException.Kind.USAGE, "run --resume: " + e.getMessage());
         }
         TrainingResult result;
-        ProgressBar bar = new ProgressBar(err, interactive());
+        ProgressBar bar = new ProgressBar(err, Terminal.interactive());
         StabilityConfig stability = c.training().stability();
         try (LossLog log = lossLog; StabilityLog stabilityLog = stability.enabled()
                 ? StabilityLog.open(out.resolve(StabilityLog.FILE_NAME), resume) : null) {
@@ -288,23 +288,6 @@ final class RunCommand implements Callable<Integer> {
             maps.add(new ModelMap("DGC", "dgc", files.get(i), stems.get(i), prediction, written, seconds));
         }
         return maps;
-    }
-
-    /**
-     * Whether the progress line may be redrawn in place: there is a console, and on Java 22 or newer
-     * (where {@code System.console()} is no longer null for redirected output) it is a terminal.
-     */
-    private static boolean interactive() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            // before Java 22 a console exists only for a terminal
-            return true;
-        }
     }
 
     /**

@@ -74,9 +74,19 @@ public final class DgcNetwork {
                     + (long) bands * rows * cols + " values, found " + normalised.length);
         }
         Encoder encoder = encoders.computeIfAbsent(((long) rows << 32) | cols, key -> build(rows, cols));
-        INDArray input = Nd4j.create(normalised, new long[] {1, bands, rows, cols}, 'c');
-        INDArray e = encoder.graph().output(Map.of(encoder.input(), input), encoder.output()).get(encoder.output());
-        double[] embeddings = e.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        // off-heap arrays are released here, not left to the garbage collector: a tile's arrays are
+        // tens of megabytes, and a heap with little garbage collects too rarely to bound them
+        double[] embeddings;
+        try (INDArray input = Nd4j.create(normalised, new long[] {1, bands, rows, cols}, 'c');
+             INDArray e = encoder.graph().output(Map.of(encoder.input(), input), encoder.output()).get(encoder.output())) {
+            if (e.ordering() == 'c' && !e.isView()) {
+                embeddings = e.data().asDouble();
+            } else {
+                try (INDArray copy = e.dup('c')) {
+                    embeddings = copy.data().asDouble();
+                }
+            }
+        }
         int dim = model.embeddingDim();
         LocalMeanShift shift = new LocalMeanShift(1, dim, rows, cols, model.meanShift().window(), model.meanShift().iterations());
         double[] z = shift.forward(embeddings, model.meanShift().bandwidth()).shifted();
