@@ -77,7 +77,8 @@ final class RunOutputs {
     RunOutputs(DgcConfig config, PluginRegistry registry, Path out, PrintWriter stdout, PrintWriter err) {
         this.config = config;
         this.registry = registry;
-        this.out = out;
+        // absolute, so that the report finds its images wherever dgc was started
+        this.out = out.toAbsolutePath();
         this.stdout = stdout;
         this.err = err;
     }
@@ -323,7 +324,7 @@ final class RunOutputs {
                 } else {
                     metrics.put("activeClusters", (double) m.prediction().activeClusters());
                 }
-                models.add(new RunReport.ModelResult(m.model(), new RunReport.LabelImage(png.get(), legend), metrics, perClass,
+                models.add(new RunReport.ModelResult(m.model(), new RunReport.LabelImage(png.get().toAbsolutePath(), legend), metrics, perClass,
                         confusion));
             }
             inputs.add(new RunReport.Input(input.getFileName().toString(), truthImage, models));

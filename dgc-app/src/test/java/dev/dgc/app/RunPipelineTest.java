@@ -84,6 +84,21 @@ class RunPipelineTest {
         assertThat(html).contains("<th>DGC</th>").contains("<th>k-means</th>").contains("ground truth")
                 .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
         assertThat(html).contains("model:").contains("clusters: 4");
+        assertThat(html).as("every image found").doesNotContain("class=\"missing\"");
+    }
+
+    @Test
+    void aRunIntoARelativeFolderStillEmbedsItsImages() throws IOException {
+        // CommandTester runs in the module folder, so a relative output folder lands under target/
+        Path relative = Path.of("target", "relative-run-" + System.nanoTime());
+        Path config = Files.writeString(shared.resolve("relative.yaml"), TinyScene.config(cube, truth, shared.resolve("unused"), 1)
+                .replace(TinyScene.slashes(shared.resolve("unused")), relative.toString().replace('\\', '/')));
+        CommandTester.Result r = CommandTester.run("run", config.toString(), "--set", "training.stability.enabled=false");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.err()).doesNotContain("is not shown");
+        assertThat(Files.readString(relative.resolve(HtmlReport.FILE_NAME))).doesNotContain("class=\"missing\"")
+                .contains("data:image/png;base64,");
+        dev.dgc.core.model.ModelWriter.deleteTree(relative);
     }
 
     @Test

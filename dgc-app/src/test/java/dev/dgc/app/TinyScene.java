@@ -143,7 +143,7 @@ final class TinyScene {
                 """.formatted(slashes(cube), VARIABLE, truthLine, steps, slashes(out));
     }
 
-    private static String slashes(Path p) {
+    static String slashes(Path p) {
         return p.toAbsolutePath().toString().replace('\\', '/');
     }
 }
