@@ -169,12 +169,12 @@ public final class DendrogramPlot {
             g.drawLine(LEFT + 1, py, LEFT + plotW, py);
             g.setColor(Color.BLACK);
             g.drawLine(LEFT - 5, py, LEFT, py);
-            String label = String.format(Locale.ROOT, top < 0.1 ? "%.3f" : "%.2f", v);
+            String label = tickLabel(v, top);
             g.drawString(label, LEFT - 8 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
         }
         Graphics2D r = (Graphics2D) g.create();
         r.rotate(-Math.PI / 2);
-        String title = "distance, 1 − cos (average linkage)";
+        String title = "distance, 1 − cos (average linkage)" + scaleNote(top);
         r.drawString(title, -(TOP + y.length / 2) - fm.stringWidth(title) / 2, 18);
         r.dispose();
     }
@@ -227,6 +227,34 @@ public final class DendrogramPlot {
         String note = names.length() == 0 ? "no centroid was pruned"
                 : "pruned in training, in no group: " + names;
         g.drawString(note, LEFT, HEIGHT - 18);
+    }
+
+    /**
+     * A tick label that tells the ticks apart however small the distances are (centroids of a
+     * collapsed model differ by 1e-4 or less): below 0.01 the axis counts in units of a power of ten
+     * that {@link #scaleNote} names.
+     *
+     * @param v   the tick's value
+     * @param top the axis' top value
+     * @return the label
+     */
+    static String tickLabel(double v, double top) {
+        if (top < 0.01) {
+            return String.format(Locale.ROOT, "%.1f", v / Math.pow(10, exponent(top)));
+        }
+        return String.format(Locale.ROOT, top < 0.1 ? "%.3f" : "%.2f", v);
+    }
+
+    /**
+     * @param top the axis' top value
+     * @return the unit the tick labels count in, for the axis title ("" when they are plain distances)
+     */
+    static String scaleNote(double top) {
+        return top < 0.01 ? ", ×1e" + exponent(top) : "";
+    }
+
+    private static int exponent(double top) {
+        return (int) Math.floor(Math.log10(top));
     }
 
     /**

@@ -76,4 +76,15 @@ class DendrogramPlotTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(DendrogramPlot.FILE_NAME);
         }
     }
+
+    @Test
+    void tickLabelsTellTinyDistancesApart() {
+        // a collapsed model's centroids differ by about 1e-4 in cosine distance
+        assertThat(DendrogramPlot.tickLabel(0.00004, 0.0002)).isEqualTo("0.4");
+        assertThat(DendrogramPlot.tickLabel(0.00016, 0.0002)).isEqualTo("1.6");
+        assertThat(DendrogramPlot.scaleNote(0.0002)).isEqualTo(", ×1e-4");
+        assertThat(DendrogramPlot.tickLabel(0.6, 1.2)).isEqualTo("0.60");
+        assertThat(DendrogramPlot.scaleNote(1.2)).isEmpty();
+        assertThat(DendrogramPlot.tickLabel(0.01, 0.05)).isEqualTo("0.010");
+    }
 }
