@@ -1,5 +1,6 @@
 package dev.dgc.core.baseline;
 
+import dev.dgc.core.data.ArrayCube;
 import dev.dgc.api.cube.Window;
 import dev.dgc.core.data.BandStatistics;
 import dev.dgc.core.data.Normalizer;
@@ -36,7 +37,7 @@ class KMeansBaselineTest {
 
     @Test
     void threeWellSeparatedSpectralGroupsAreRecoveredUpToRelabelling() throws IOException {
-        MemoryCube cube = SpectralGroups.cube("groups.cube", BANDS, 24, 18, 2.0, 1);
+        ArrayCube cube = SpectralGroups.cube("groups.cube", BANDS, 24, 18, 2.0, 1);
 
         KMeansBaseline kmeans = KMeansBaseline.fit(List.of(new TrainingCube("groups", cube)), settings(3, 7, 100_000));
         Prediction p = kmeans.predict(cube);
@@ -57,7 +58,7 @@ class KMeansBaselineTest {
 
     @Test
     void theSameSeedGivesIdenticalCentroidsAndLabels() throws IOException {
-        MemoryCube cube = SpectralGroups.cube("noisy.cube", BANDS, 30, 20, 40.0, 2);
+        ArrayCube cube = SpectralGroups.cube("noisy.cube", BANDS, 30, 20, 40.0, 2);
         List<TrainingCube> cubes = List.of(new TrainingCube("noisy", cube));
 
         KMeansBaseline a = KMeansBaseline.fit(cubes, settings(5, 11, 250));
@@ -106,7 +107,7 @@ class KMeansBaselineTest {
     @Test
     void noDataPixelsAreSkippedInFittingAndLabelledMinusOne() throws IOException {
         int[] missing = {0, 17, 18 * 5 + 3, 18 * 24 - 1};
-        MemoryCube cube = SpectralGroups.cube("holes.cube", BANDS, 24, 18, 2.0, 6, missing);
+        ArrayCube cube = SpectralGroups.cube("holes.cube", BANDS, 24, 18, 2.0, 6, missing);
 
         KMeansBaseline kmeans = KMeansBaseline.fit(List.of(new TrainingCube("holes", cube)), settings(3, 7, 100_000));
         int[] labels = kmeans.predict(cube).labels();
@@ -126,7 +127,7 @@ class KMeansBaselineTest {
 
     @Test
     void tribuoPredictGivesTheSameLabelsAsTheFastRasterPrediction() throws IOException {
-        MemoryCube cube = SpectralGroups.cube("overlapping.cube", BANDS, 30, 20, 60.0, 8, 44);
+        ArrayCube cube = SpectralGroups.cube("overlapping.cube", BANDS, 30, 20, 60.0, 8, 44);
         KMeansBaseline kmeans = KMeansBaseline.fit(List.of(new TrainingCube("overlapping", cube)), settings(6, 9, 400));
         int[] fast = kmeans.predict(cube).labels();
 
@@ -158,7 +159,7 @@ class KMeansBaselineTest {
     void pixelsAreReadByRowBlocksNeverTheWholeCube() throws IOException {
         int lines = 300;
         int samples = 250;
-        MemoryCube cube = SpectralGroups.cube("large.cube", 2, lines, samples, 1.0, 10);
+        ArrayCube cube = SpectralGroups.cube("large.cube", 2, lines, samples, 1.0, 10);
 
         KMeansBaseline kmeans = KMeansBaseline.fit(List.of(new TrainingCube("large", cube)), settings(3, 1, 2000));
         kmeans.predict(cube);

@@ -1,5 +1,7 @@
 package dev.dgc.core.baseline;
 
+import dev.dgc.core.data.ArrayCube;
+
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +43,7 @@ final class SpectralGroups {
         return v;
     }
 
-    static MemoryCube cube(String name, int bands, int lines, int samples, double noise, long seed, int... noData) {
-        return new MemoryCube(name, bands, lines, samples, values(bands, lines, samples, noise, seed, noData));
+    static ArrayCube cube(String name, int bands, int lines, int samples, double noise, long seed, int... noData) {
+        return new ArrayCube(name, bands, lines, samples, values(bands, lines, samples, noise, seed, noData));
     }
 }

@@ -13,13 +13,14 @@ import java.util.List;
 
 /**
  * An in-memory cube for tests: values band-sequential, NaN marks no-data, and every window read is
- * recorded so tests can check what was read.
+ * recorded so tests can check what was read. Shared by the tests of the packages that read cubes.
  */
-final class ArrayCube implements HyperspectralCube {
+public final class ArrayCube implements HyperspectralCube {
 
     private final CubeMetadata metadata;
     private final float[] values;
-    final List<Window> reads = Collections.synchronizedList(new ArrayList<>());
+    /** Every window read, in order; tests may clear it. */
+    public final List<Window> reads = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param bands   bands
@@ -27,11 +28,22 @@ final class ArrayCube implements HyperspectralCube {
      * @param samples columns
      * @param values  band-sequential values, NaN = no-data
      */
-    ArrayCube(int bands, int lines, int samples, float[] values) {
+    public ArrayCube(int bands, int lines, int samples, float[] values) {
+        this("memory.cube", bands, lines, samples, values);
+    }
+
+    /**
+     * @param name    the cube's source name, as messages show it
+     * @param bands   bands
+     * @param lines   rows
+     * @param samples columns
+     * @param values  band-sequential values, NaN = no-data
+     */
+    public ArrayCube(String name, int bands, int lines, int samples, float[] values) {
         if (values.length != bands * lines * samples) {
             throw new IllegalArgumentException("wrong length " + values.length);
         }
-        this.metadata = CubeMetadata.builder(Path.of("memory.cube"), lines, samples, bands, DataType.FLOAT32).build();
+        this.metadata = CubeMetadata.builder(Path.of(name), lines, samples, bands, DataType.FLOAT32).build();
         this.values = values.clone();
     }
 
