@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +98,7 @@ final class MergeCommand implements Callable<Integer> {
             FileReaders.requireFile(file, "--file");
         }
         MapWriter writer = new MapWriter(registry, writerIds.isEmpty() ? List.of("geotiff", "png") : writerIds, err);
-        TrainedModel model = loadModel(registry);
+        TrainedModel model = CommandFiles.loadModel(registry, modelDir);
         CentroidHierarchy hierarchy = CentroidHierarchy.build(model.centroids(), model.pruned());
         List<Integer> counts = new ArrayList<>(new TreeSet<>(levels));
         List<MergeLevel> merged = plans(model, hierarchy, counts);
@@ -167,17 +166,6 @@ final class MergeCommand implements Callable<Integer> {
         }
     }
 
-    private TrainedModel loadModel(PluginRegistry registry) {
-        try {
-            return TrainedModel.load(modelDir, registry);
-        } catch (NoSuchFileException e) {
-            throw new DgcException(DgcException.Kind.USAGE, "--model " + modelDir + ": " + e.getFile() + ": "
-                    + (e.getReason() == null ? "no such file" : e.getReason()), e);
-        } catch (IOException e) {
-            throw new DgcException(DgcException.Kind.RUNTIME, "--model " + modelDir + ": " + e.getMessage(), e);
-        }
-    }
-
     private void refuseExisting(MapWriter writer, List<MergeLevel> merged, Path dir, List<String> stems) {
         if (overwrite) {
             return;
@@ -186,9 +174,6 @@ final class MergeCommand implements Callable<Integer> {
         for (String stem : stems) {
             targets.addAll(MergeOutputs.mapTargets(writer, merged, dir, stem));
         }
-        List<Path> existing = targets.stream().filter(Files::exists).toList();
-        if (!existing.isEmpty()) {
-            throw new DgcException(DgcException.Kind.USAGE, "these outputs exist: " + existing + "; add --overwrite to replace them");
-        }
+        CommandFiles.refuseExisting(targets);
     }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +104,7 @@ final class PredictCommand implements Callable<Integer> {
         Path dir = singleFile ? absoluteParent(output) : output;
         refuseExisting(writer, dir, stems, singleFile);
 
-        TrainedModel model = loadModel(registry);
+        TrainedModel model = CommandFiles.loadModel(registry, modelDir);
         Predictor predictor = new Predictor(model, settings);
         try {
             Files.createDirectories(dir);
@@ -158,34 +157,19 @@ final class PredictCommand implements Callable<Integer> {
         return new PredictionSettings(tile, halo, probabilities, stats);
     }
 
-    private TrainedModel loadModel(PluginRegistry registry) {
-        try {
-            return TrainedModel.load(modelDir, registry);
-        } catch (NoSuchFileException e) {
-            throw new DgcException(DgcException.Kind.USAGE, "--model " + modelDir + ": " + e.getFile() + ": "
-                    + (e.getReason() == null ? "no such file" : e.getReason()), e);
-        } catch (IOException e) {
-            throw new DgcException(DgcException.Kind.RUNTIME, "--model " + modelDir + ": " + e.getMessage(), e);
-        }
-    }
-
     private void refuseExisting(MapWriter writer, Path dir, List<String> stems, boolean singleFile) {
         if (overwrite) {
             return;
         }
-        List<Path> existing = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
         if (singleFile) {
-            if (Files.exists(output)) {
-                existing.add(output);
-            }
+            targets.add(output);
         } else {
             for (String stem : stems) {
-                writer.targets(dir, stem).stream().filter(Files::exists).forEach(existing::add);
+                targets.addAll(writer.targets(dir, stem));
             }
         }
-        if (!existing.isEmpty()) {
-            throw new DgcException(DgcException.Kind.USAGE, "these outputs exist: " + existing + "; add --overwrite to replace them");
-        }
+        CommandFiles.refuseExisting(targets);
     }
 
     private static Path absoluteParent(Path file) {
