@@ -120,9 +120,12 @@ final class RunCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>();
             TrainedModel model = null;
             int live;
+            List<Path> inputFiles = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
+            MapTargets targets = new MapTargets(new MapWriter(registry, c.predict().writers(), err), out.resolve(MAPS), inputFiles,
+                    MapWriter.stems(inputFiles));
             long t0 = System.nanoTime();
             if (c.model().isKMeans()) {
-                maps.addAll(kmeans(c, registry, cubes, survey, out, err, false));
+                maps.addAll(kmeans(c, cubes, targets, err, false));
                 live = c.model().clusters();
                 timings.put("k-means", seconds(t0));
             } else {
@@ -130,11 +133,11 @@ final class RunCommand implements Callable<Integer> {
                 timings.put("train", seconds(t0));
                 live = model.liveClusters();
                 long t1 = System.nanoTime();
-                maps.addAll(predict(c, registry, model, survey, opened, out, err));
+                maps.addAll(predict(c, model, opened, targets));
                 timings.put("predict", seconds(t1));
                 if (c.evaluation().kmeansBaseline()) {
                     long t2 = System.nanoTime();
-                    maps.addAll(kmeans(c, registry, cubes, survey, out, err, true));
+                    maps.addAll(kmeans(c, cubes, targets, err, true));
                     timings.put("k-means", seconds(t2));
                 }
             }
@@ -149,7 +152,6 @@ final class RunCommand implements Callable<Integer> {
                             m.prediction().activeClusters() <= 1 ? ": it collapsed" : ""));
                 }
             }
-            List<Path> inputFiles = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
             RunOutputs outputs = new RunOutputs(c, registry, out, stdout, err);
             long t3 = System.nanoTime();
             Map<ModelMap, Evaluation> evaluations = outputs.evaluate(maps, inputFiles);
@@ -229,8 +231,8 @@ final class RunCommand implements Callable<Integer> {
      * Fits Tribuo k-means on the same normalised pixels and maps every input with it, as the model
      * ({@code model.id: kmeans}) or as the baseline beside DGC.
      */
-    private static List<ModelMap> kmeans(DgcConfig c, PluginRegistry registry, List<TrainingCube> cubes, InputSurvey.Survey survey,
-                                         Path out, PrintWriter err, boolean baseline) throws IOException {
+    private static List<ModelMap> kmeans(DgcConfig c, List<TrainingCube> cubes, MapTargets targets, PrintWriter err, boolean baseline)
+            throws IOException {
         long started = System.nanoTime();
         KMeansBaseline fitted;
         try {
@@ -242,20 +244,24 @@ final class RunCommand implements Callable<Integer> {
         double fitSeconds = (System.nanoTime() - started) / 1e9;
         err.println(String.format(Locale.ROOT, "k-means%s: K=%d fitted on %d of %d valid pixels in %.1f s", baseline ? " baseline" : "",
                 fitted.clusters(), fitted.fittedPixels(), fitted.validPixels(), fitSeconds));
-        MapWriter writer = new MapWriter(registry, c.predict().writers(), err);
-        Path dir = Files.createDirectories(out.resolve(MAPS));
-        List<Path> files = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
-        List<String> stems = MapWriter.stems(files);
+        Path dir = Files.createDirectories(targets.dir());
         List<ModelMap> maps = new ArrayList<>();
         for (int i = 0; i < cubes.size(); i++) {
             long mapStarted = System.nanoTime();
             HyperspectralCube cube = cubes.get(i).cube();
             Prediction prediction = fitted.predict(cube);
             double seconds = (System.nanoTime() - mapStarted) / 1e9 + (i == 0 ? fitSeconds : 0);
-            List<Path> written = writer.write(prediction.labelRaster(cube.metadata().georeference()), dir, stems.get(i) + "-kmeans");
-            maps.add(new ModelMap("k-means", "kmeans", files.get(i), stems.get(i), prediction, written, seconds));
+            String stem = targets.stems().get(i);
+            List<Path> written = targets.writer().write(prediction.labelRaster(cube.metadata().georeference()), dir, stem + "-kmeans");
+            maps.add(new ModelMap("k-means", "kmeans", targets.files().get(i), stem, prediction, written, seconds));
         }
         return maps;
+    }
+
+    /**
+     * Where a run's maps go: its writers, the folder, and each input's file and name stem, in input order.
+     */
+    private record MapTargets(MapWriter writer, Path dir, List<Path> files, List<String> stems) {
     }
 
     private static PredictionSettings predictionSettings(DgcConfig c) {
@@ -264,14 +270,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Maps every input with the trained model, as {@code predict} configures, into {@value #MAPS}/. */
-    private static List<ModelMap> predict(DgcConfig c, PluginRegistry registry, TrainedModel model, InputSurvey.Survey survey,
-                                          List<HyperspectralCube> cubes, Path out, PrintWriter err) throws IOException {
+    private static List<ModelMap> predict(DgcConfig c, TrainedModel model, List<HyperspectralCube> cubes, MapTargets targets)
+            throws IOException {
         PredictConfig p = c.predict();
         Predictor predictor = new Predictor(model, predictionSettings(c).withProbabilities(p.probabilities() || !c.merge().levels().isEmpty()));
-        MapWriter writer = new MapWriter(registry, p.writers(), err);
-        Path dir = Files.createDirectories(out.resolve(MAPS));
-        List<Path> files = survey.inputs().stream().map(InputSurvey.Entry::file).toList();
-        List<String> stems = MapWriter.stems(files);
+        MapWriter writer = targets.writer();
+        Path dir = Files.createDirectories(targets.dir());
+        List<Path> files = targets.files();
         List<ModelMap> maps = new ArrayList<>();
         for (int i = 0; i < cubes.size(); i++) {
             long started = System.nanoTime();
@@ -279,12 +284,12 @@ final class RunCommand implements Callable<Integer> {
             Prediction prediction = predictor.predict(cube, files.get(i).toString());
             double seconds = (System.nanoTime() - started) / 1e9;
             var georef = cube.metadata().georeference();
-            String stem = stems.get(i) + "-dgc";
-            List<Path> written = new ArrayList<>(writer.write(prediction.labelRaster(georef), dir, stem));
+            String stem = targets.stems().get(i);
+            List<Path> written = new ArrayList<>(writer.write(prediction.labelRaster(georef), dir, stem + "-dgc"));
             if (p.probabilities()) {
-                writer.writeProbabilities(prediction.probabilityRaster(georef).orElseThrow(), dir, stem).ifPresent(written::add);
+                writer.writeProbabilities(prediction.probabilityRaster(georef).orElseThrow(), dir, stem + "-dgc").ifPresent(written::add);
             }
-            maps.add(new ModelMap("DGC", "dgc", files.get(i), stems.get(i), prediction, written, seconds));
+            maps.add(new ModelMap("DGC", "dgc", files.get(i), stem, prediction, written, seconds));
         }
         return maps;
     }

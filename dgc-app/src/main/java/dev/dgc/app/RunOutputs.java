@@ -71,7 +71,7 @@ final class RunOutputs {
     private List<Optional<Truth>> truths = List.of();
 
     /** The truth of one input: the file it came from and its labels. */
-    private record Truth(Path file, LabelMap map, int unlabeled, Optional<Path> preview) {
+    private record Truth(Path file, LabelMap map, int unlabeled, List<ClassInfo> legend, Optional<Path> preview) {
     }
 
     RunOutputs(DgcConfig config, PluginRegistry registry, Path out, PrintWriter stdout, PrintWriter err) {
@@ -176,12 +176,13 @@ final class RunOutputs {
             if (!spec.classes().isEmpty()) {
                 map = new LabelMap(map.rows(), map.cols(), map.labels(), named(map.classes(), spec.classes()));
             }
+            LabelRaster raster = truthRaster(map, spec.unlabeled());
             Optional<Path> png = Optional.empty();
             if (preview != null) {
-                png = Optional.of(preview.write(truthRaster(map, spec.unlabeled()), Files.createDirectories(this.out.resolve(RunCommand.MAPS)),
+                png = Optional.of(preview.write(raster, Files.createDirectories(this.out.resolve(RunCommand.MAPS)),
                         stems.get(i) + "-truth").get(0));
             }
-            out.add(Optional.of(new Truth(files.get(i), map, spec.unlabeled(), png)));
+            out.add(Optional.of(new Truth(files.get(i), map, spec.unlabeled(), raster.classes(), png)));
         }
         return out;
     }
@@ -292,7 +293,7 @@ final class RunOutputs {
             Path input = inputFiles.get(i);
             Optional<Truth> truth = i < truths.size() ? truths.get(i) : Optional.empty();
             Optional<RunReport.LabelImage> truthImage = truth.flatMap(t -> t.preview().map(png -> new RunReport.LabelImage(png,
-                    truthRaster(t.map(), t.unlabeled()).classes())));
+                    t.legend())));
             List<RunReport.ModelResult> models = new ArrayList<>();
             for (ModelMap m : maps) {
                 if (!m.input().equals(input)) {
@@ -303,8 +304,8 @@ final class RunOutputs {
                     all.add(m.model() + " map of " + input.getFileName() + " has no PNG preview: add png to predict.writers");
                     continue;
                 }
-                LabelRaster raster = m.prediction().labelRaster(Optional.empty());
-                List<ClassInfo> legend = raster.classes().stream().filter(c -> used(m, c.value())).toList();
+                long[] sizes = m.prediction().clusterSizes();
+                List<ClassInfo> legend = m.prediction().classes().stream().filter(c -> sizes[c.value()] > 0).toList();
                 Evaluation e = evaluations.get(m);
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 List<RunReport.ClassRow> perClass = new ArrayList<>();
@@ -384,14 +385,4 @@ final class RunOutputs {
         }
         return null;
     }
-
-    private static boolean used(ModelMap m, int cluster) {
-        for (int l : m.prediction().labels()) {
-            if (l == cluster) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

@@ -105,11 +105,16 @@ public record Prediction(int rows, int cols, int clusters, int[] labels, Optiona
      * @return the raster
      */
     public LabelRaster labelRaster(Optional<Georeference> georeference) {
+        return relabelled(labels, classes(), georeference);
+    }
+
+    /** @return every cluster as a class: value k, named "cluster k", in its {@link #colour} */
+    public List<ClassInfo> classes() {
         List<ClassInfo> classes = new ArrayList<>();
         for (int k = 0; k < clusters; k++) {
             classes.add(new ClassInfo(k, "cluster " + k, colour(k)));
         }
-        return relabelled(labels, classes, georeference);
+        return classes;
     }
 
     /**

@@ -74,13 +74,14 @@ public final class StabilityProbe implements CheckpointProbe {
     @Override
     public boolean stopAfter(long step, SavedModel model) throws IOException {
         long started = System.nanoTime();
-        Predictor predictor = new Predictor(TrainedModel.of(model, modelDir, registry), settings);
+        TrainedModel trained = TrainedModel.of(model, modelDir, registry);
+        Predictor predictor = new Predictor(trained, settings);
         List<int[]> maps = new ArrayList<>();
         double nmi = 0;
         double vi = 0;
         double entropy = 0;
         long pixels = 0;
-        boolean[] used = new boolean[model.weights().get("centroids").rows()];
+        boolean[] used = new boolean[trained.clusters()];
         for (int i = 0; i < cubes.size(); i++) {
             TrainingCube c = cubes.get(i);
             if (normalizers.size() <= i) {

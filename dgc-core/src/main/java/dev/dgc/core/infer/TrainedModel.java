@@ -152,7 +152,7 @@ public final class TrainedModel {
      */
     public static TrainedModel load(Path dir, PluginRegistry registry) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        return of(ModelReader.read(abs), abs, registry);
+        return checked(new TrainedModel(abs, ModelReader.read(abs), registry));
     }
 
     /**
@@ -169,8 +169,11 @@ public final class TrainedModel {
         // the manifest as a file would hold it: numbers as doubles, arrays as lists, optionals unwrapped
         Map<String, Object> manifest = (Map<String, Object>) dev.dgc.core.io.JsonReader.parse(
                 dev.dgc.core.io.Json.write(saved.manifest()), directory.resolve(ModelWriter.MANIFEST).toString());
-        TrainedModel model = new TrainedModel(directory, new SavedModel(manifest, saved.weights()), registry);
-        // builds the encoder once so that weights that do not fit the encoder fail at load time
+        return checked(new TrainedModel(directory, new SavedModel(manifest, saved.weights()), registry));
+    }
+
+    /** Builds the encoder once, so that weights that do not fit the encoder fail at load time. */
+    private static TrainedModel checked(TrainedModel model) throws IOException {
         try {
             new DgcNetwork(model).probabilities(new float[model.bands()], 1, 1);
         } catch (IllegalArgumentException ex) {
