@@ -1,9 +1,7 @@
 package dev.dgc.app;
 
-import dev.dgc.api.PluginKind;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.io.ReaderProvider;
-import dev.dgc.app.config.ReaderChoice;
 import dev.dgc.app.eval.EvaluationReport;
 import dev.dgc.app.eval.LabelMap;
 import dev.dgc.app.eval.MappingFiles;
@@ -28,10 +26,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package dev.dgc.app;
 
-import dev.dgc.api.PluginKind;
 import dev.dgc.api.cube.CubeMetadata;
 import dev.dgc.api.cube.Georeference;
 import dev.dgc.api.cube.HyperspectralCube;

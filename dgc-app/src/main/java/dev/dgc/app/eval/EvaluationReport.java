@@ -8,7 +8,6 @@ import dev.dgc.core.eval.EvaluationJson;
 import dev.dgc.core.io.Json;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +40,8 @@ public final class EvaluationReport {
         Path metrics = dir.resolve(METRICS);
         Path csv = dir.resolve(CONFUSION_CSV);
         Path png = dir.resolve(CONFUSION_PNG);
-        writeText(metrics, Json.write(EvaluationJson.tree(evaluation)) + "\n");
-        writeText(csv, csv(evaluation));
+        TempSiblings.writeString(metrics, Json.write(EvaluationJson.tree(evaluation)) + "\n");
+        TempSiblings.writeString(csv, csv(evaluation));
         ConfusionMatrixPlot.write(evaluation, png);
         return List.of(metrics, csv, png);
     }
@@ -83,9 +82,5 @@ public final class EvaluationReport {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
-    }
-
-    private static void writeText(Path target, String text) throws IOException {
-        TempSiblings.writeString(target, text);
     }
 }

@@ -11,8 +11,6 @@ import dev.dgc.core.merge.CentroidHierarchy;
 import dev.dgc.core.merge.MergePlan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +68,7 @@ public final class MergeOutputs {
         }
         tree.put("levels", byLevel);
         Path json = dir.resolve(DENDROGRAM_JSON);
-        writeAtomically(json, Json.write(tree) + "\n");
+        TempSiblings.writeString(json, Json.write(tree) + "\n");
         Path png = dir.resolve(DendrogramPlot.FILE_NAME);
         DendrogramPlot.write(hierarchy, levels, png);
         return List.of(json, png);
@@ -138,9 +136,5 @@ public final class MergeOutputs {
             out.addAll(writer.targets(dir, stem + "-" + level.suffix()));
         }
         return out;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        TempSiblings.writeString(target, text);
     }
 }

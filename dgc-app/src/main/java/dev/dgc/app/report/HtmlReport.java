@@ -4,7 +4,6 @@ import dev.dgc.api.io.ClassInfo;
 import dev.dgc.api.io.TempSiblings;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -6,7 +6,6 @@ import dev.dgc.core.plugins.PluginDescriptor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,7 +1,6 @@
 package dev.dgc.core.infer;
 
 import dev.dgc.api.cube.CubeMetadata;
-import dev.dgc.api.cube.DataType;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
 import dev.dgc.api.nn.ReceptiveField;
