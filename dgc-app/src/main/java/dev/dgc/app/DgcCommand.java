@@ -1,5 +1,6 @@
 package dev.dgc.app;
 
+import dev.dgc.app.bench.BenchCommand;
 import dev.dgc.core.DgcException;
 import dev.dgc.core.plugins.PluginProblem;
 import dev.dgc.core.plugins.PluginRegistry;
@@ -21,7 +22,7 @@ import java.util.List;
         versionProvider = VersionProvider.class,
         description = "Deep Global Clustering for hyperspectral images: unsupervised segmentation of cubes of any size.",
         subcommands = {RunCommand.class, PredictCommand.class, EvaluateCommand.class, MergeCommand.class, InspectCommand.class,
-                ValidateCommand.class, DescribeCommand.class,
+                ValidateCommand.class, DescribeCommand.class, BenchCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage or config error, 1 failure while working.",
                 "Plugin jars are loaded from --plugins DIR, else $DGC_PLUGINS, else ~/.dgc/plugins."})
@@ -64,7 +65,7 @@ public final class DgcCommand {
      *
      * @return the registry
      */
-    PluginRegistry registry() {
+    public PluginRegistry registry() {
         if (registry == null) {
             for (Path d : pluginDirs) {
                 if (!Files.isDirectory(d)) {
