@@ -106,6 +106,29 @@ public final class DgcGraph {
     private INDArray centroidValue;
     private boolean[] pruned;
     private INDArray maskValue;
+    /** The last mean-shift pass, whose buffers the next one reuses. */
+    private LocalMeanShift.Pass pass;
+    private final StepBuffers buffers;
+
+    /** Arrays of one step's size, reused by every step so that a step allocates no map-sized Java array. */
+    private static final class StepBuffers {
+        final double[] embeddings;
+        final double[] shifted;
+        final double[] upstream;
+        final double[] direct;
+        final double[] embeddingGradient;
+        final INDArray encoderUpstream;
+
+        StepBuffers(DataType type, long[] shape) {
+            int n = Math.toIntExact(shape[0] * shape[1] * shape[2] * shape[3]);
+            embeddings = new double[n];
+            shifted = new double[n];
+            upstream = new double[n];
+            direct = new double[n];
+            embeddingGradient = new double[n];
+            encoderUpstream = Nd4j.zeros(type, shape);
+        }
+    }
 
     private record StepInputSpec(DataType type, long[] shape, StepInput values) {
     }
@@ -144,6 +167,7 @@ public final class DgcGraph {
         this.centroidValue = centroids.castTo(type).dup('c');
 
         long[] mapShape = {2L * batch, dim, rows, cols};
+        this.buffers = new StepBuffers(type, mapShape);
         SDVariable input = encoderGraph.placeHolder(INPUT, type, 2L * batch, model.bands(), rows, cols);
         this.encoderOutput = model.encoder().build(
                 new EncoderGraph(encoderGraph, input, model.bands(), init, ENCODER_PREFIX), model.encoderParams());
@@ -298,22 +322,25 @@ public final class DgcGraph {
         INDArray input = input(feeds);
         LocalMeanShift.Pass pass = shift(input);
         Map<String, INDArray> lossGradients = sd.calculateGradients(lossFeeds(feeds), lossGraphGradients);
-        double[] direct = doubles(orZeros(lossGradients.get(EMBEDDINGS), embeddingVariable));
-        LocalMeanShift.Gradient throughShift = pass.backward(doubles(orZeros(lossGradients.get(SHIFTED), shiftedVariable)));
-        double[] embeddingGradient = throughShift.embeddings();
+        double[] embeddingGradient = buffers.embeddingGradient;
+        copy(orZeros(lossGradients.get(SHIFTED), shiftedVariable), buffers.upstream);
+        double bandwidthGradient = pass.backward(buffers.upstream, embeddingGradient);
+        copy(orZeros(lossGradients.get(EMBEDDINGS), embeddingVariable), buffers.direct);
+        double[] direct = buffers.direct;
         for (int i = 0; i < embeddingGradient.length; i++) {
             embeddingGradient[i] += direct[i];
         }
         Map<String, INDArray> encoderGradients = Map.of();
         if (!encoderParameters.isEmpty()) {
-            INDArray upstream = Nd4j.create(embeddingGradient, embeddingVariable.getShape(), 'c').castTo(type);
+            INDArray upstream = buffers.encoderUpstream;
+            copy(embeddingGradient, upstream);
             encoderGradients = encoderGraph.calculateGradients(Map.of(INPUT, input, EMBEDDING_GRADIENT, upstream), encoderParameters);
         }
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String name : trainable) {
             INDArray g;
             if (name.equals(THETA)) {
-                g = Nd4j.scalar(throughShift.bandwidth() * LocalMeanShift.sigmoid(theta())).castTo(type);
+                g = Nd4j.scalar(bandwidthGradient * LocalMeanShift.sigmoid(theta())).castTo(type);
             } else if (name.equals(CENTROIDS)) {
                 g = lossGradients.get(CENTROIDS);
             } else {
@@ -335,10 +362,47 @@ public final class DgcGraph {
     /** Runs the encoder and the mean-shift and puts e and z into the loss graph's variables. */
     private LocalMeanShift.Pass shift(INDArray input) {
         INDArray e = encoderGraph.output(Map.of(INPUT, input), encoderOutput.name()).get(encoderOutput.name());
-        LocalMeanShift.Pass pass = meanShift.forward(doubles(e), bandwidth());
+        copy(e, buffers.embeddings);
+        pass = meanShift.forward(buffers.embeddings, bandwidth(), pass);
         embeddingVariable.getArr().assign(e);
-        shiftedVariable.getArr().assign(Nd4j.create(pass.shifted(), embeddingVariable.getShape(), 'c').castTo(type));
+        pass.shifted(buffers.shifted);
+        copy(buffers.shifted, shiftedVariable.getArr());
         return pass;
+    }
+
+    /**
+     * Copies a map into a Java array, without the intermediate copies a cast and {@code data().asDouble()} make.
+     *
+     * @param from a {@code [2B, D, h, w]} array of the graph's type
+     * @param to   as many values, row-major
+     */
+    private void copy(INDArray from, double[] to) {
+        INDArray c = from.isView() || from.ordering() != 'c' || from.dataType() != type ? from.castTo(type).dup('c') : from;
+        if (type == DataType.DOUBLE) {
+            c.data().asNioDouble().get(0, to, 0, to.length);
+        } else {
+            java.nio.FloatBuffer values = c.data().asNioFloat();
+            for (int i = 0; i < to.length; i++) {
+                to[i] = values.get(i);
+            }
+        }
+    }
+
+    /**
+     * Writes a Java array into a map of the graph's type in place.
+     *
+     * @param from the values, row-major
+     * @param to   a {@code [2B, D, h, w]} array of the graph's type that owns its buffer (not a view)
+     */
+    private void copy(double[] from, INDArray to) {
+        if (type == DataType.DOUBLE) {
+            to.data().asNioDouble().put(0, from, 0, from.length);
+        } else {
+            java.nio.FloatBuffer values = to.data().asNioFloat();
+            for (int i = 0; i < from.length; i++) {
+                values.put(i, (float) from[i]);
+            }
+        }
     }
 
     /** The feeds without the encoder's input, which the loss graph does not hold. */
@@ -350,10 +414,6 @@ public final class DgcGraph {
 
     private INDArray orZeros(INDArray gradient, SDVariable of) {
         return gradient != null ? gradient : Nd4j.zeros(type, of.getShape());
-    }
-
-    private static double[] doubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class MeanShiftTest {
@@ -69,6 +70,41 @@ class MeanShiftTest {
         System.arraycopy(meanShift(5, 2).forward(one, 0.8).shifted(), 0, expected, 0, one.length);
         System.arraycopy(meanShift(5, 2).forward(two, 0.8).shifted(), 0, expected, one.length, two.length);
         assertThat(z).containsExactly(expected);
+    }
+
+    @Test
+    void aRecycledPassGivesTheSameShiftAndGradientsAsAFreshOneBitForBit() {
+        LocalMeanShift shift = new LocalMeanShift(2, TestVectorTwo.D, TestVectorTwo.H, TestVectorTwo.W, 3, 3);
+        double[] first = new double[2 * TestVectorTwo.D * TestVectorTwo.H * TestVectorTwo.W];
+        double[] second = new double[first.length];
+        double[] upstream = new double[first.length];
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < first.length; i++) {
+            first[i] = random.nextDouble(-1, 1);
+            second[i] = random.nextDouble(-1, 1);
+            upstream[i] = random.nextDouble(-1, 1);
+        }
+        LocalMeanShift.Pass fresh = shift.forward(second, 0.9);
+        LocalMeanShift.Gradient expected = fresh.backward(upstream);
+
+        LocalMeanShift.Pass reused = shift.forward(first, 0.6);
+        reused.backward(upstream);
+        assertThat(shift.forward(second, 0.9, reused)).isSameAs(reused);
+        double[] z = new double[first.length];
+        reused.shifted(z);
+        double[] gradient = new double[first.length];
+        double bandwidth = reused.backward(upstream, gradient);
+
+        assertThat(z).containsExactly(fresh.shifted());
+        assertThat(gradient).containsExactly(expected.embeddings());
+        assertThat(bandwidth).isEqualTo(expected.bandwidth());
+    }
+
+    @Test
+    void aPassIsReusedOnlyByTheMeanShiftThatMadeIt() {
+        LocalMeanShift.Pass other = meanShift(3, 1).forward(flat(TestVectorTwo.embeddings()), 1.0);
+        assertThatThrownBy(() -> meanShift(3, 1).forward(flat(TestVectorTwo.embeddings()), 1.0, other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reused by the mean-shift that made it");
     }
 
     @Test
