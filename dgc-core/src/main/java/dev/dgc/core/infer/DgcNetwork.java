@@ -20,13 +20,14 @@ import java.util.stream.IntStream;
  * weights), the unrolled mean-shift with the trained bandwidth, and the soft assignment
  * {@code p = softmax(cos(z, c)/τ)} over the live centroids (pruned ones get p = 0) — the same
  * arithmetic as the training graph's forward pass. Graphs are built per tile shape and the last
- * few shapes are kept, because a tiled cube has at most nine (interior, edges, corners). Not
+ * two shapes are kept: {@link Predictor} reads every tile of a cube in one shape, and a graph holds
+ * its input array (a tile's size) and, natively, its oneDNN primitives and their scratch memory. Not
  * thread-safe: use one instance per thread.
  */
 public final class DgcNetwork {
 
-    /** Tile shapes whose graphs are kept; a cube walked in tiles needs at most 9. */
-    private static final int CACHED_SHAPES = 9;
+    /** Tile shapes whose graphs are kept; a cube walked in tiles needs one. */
+    private static final int CACHED_SHAPES = 2;
     private static final double SQUARED_NORM_FLOOR = 1e-24;
 
     private final TrainedModel model;
@@ -37,11 +38,16 @@ public final class DgcNetwork {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Encoder> eldest) {
-            return size() > CACHED_SHAPES;
+            if (size() <= CACHED_SHAPES) {
+                return false;
+            }
+            eldest.getValue().input().close();
+            return true;
         }
     };
 
-    private record Encoder(SameDiff graph, String input, String output) {
+    /** A tile shape's graph with its input array, which is refilled for every tile of that shape. */
+    private record Encoder(SameDiff graph, String inputName, INDArray input, String output) {
     }
 
     /**
@@ -68,28 +74,8 @@ public final class DgcNetwork {
      * @throws IllegalArgumentException when the array does not hold {@code bands·rows·cols} values
      */
     public double[] shifted(float[] normalised, int rows, int cols) {
-        int bands = model.bands();
-        if (rows < 1 || cols < 1 || normalised.length != (long) bands * rows * cols) {
-            throw new IllegalArgumentException("a " + rows + "×" + cols + " tile of " + bands + " bands needs "
-                    + (long) bands * rows * cols + " values, found " + normalised.length);
-        }
-        Encoder encoder = encoders.computeIfAbsent(((long) rows << 32) | cols, key -> build(rows, cols));
-        // off-heap arrays are released here, not left to the garbage collector: a tile's arrays are
-        // tens of megabytes, and a heap with little garbage collects too rarely to bound them
-        double[] embeddings;
-        try (INDArray input = Nd4j.create(normalised, new long[] {1, bands, rows, cols}, 'c');
-             INDArray e = encoder.graph().output(Map.of(encoder.input(), input), encoder.output()).get(encoder.output())) {
-            if (e.ordering() == 'c' && !e.isView()) {
-                embeddings = e.data().asDouble();
-            } else {
-                try (INDArray copy = e.dup('c')) {
-                    embeddings = copy.data().asDouble();
-                }
-            }
-        }
+        double[] z = channelMajor(normalised, rows, cols);
         int dim = model.embeddingDim();
-        LocalMeanShift shift = new LocalMeanShift(1, dim, rows, cols, model.meanShift().window(), model.meanShift().iterations());
-        double[] z = shift.forward(embeddings, model.meanShift().bandwidth()).shifted();
         int pixels = rows * cols;
         double[] out = new double[z.length];
         for (int d = 0; d < dim; d++) {
@@ -98,6 +84,33 @@ public final class DgcNetwork {
             }
         }
         return out;
+    }
+
+    /** z as the mean-shift returns it, channel-major: {@code z[d·rows·cols + r·cols + c]}. */
+    private double[] channelMajor(float[] normalised, int rows, int cols) {
+        int bands = model.bands();
+        if (rows < 1 || cols < 1 || normalised.length != (long) bands * rows * cols) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " tile of " + bands + " bands needs "
+                    + (long) bands * rows * cols + " values, found " + normalised.length);
+        }
+        Encoder encoder = encoders.computeIfAbsent(((long) rows << 32) | cols, key -> build(rows, cols));
+        encoder.input().data().setData(normalised);
+        // the output's off-heap array is released here, not left to the garbage collector: it is
+        // megabytes per tile, and a heap with little garbage collects too rarely to bound it
+        double[] embeddings;
+        try (INDArray e = encoder.graph().output(Map.of(encoder.inputName(), encoder.input()), encoder.output())
+                .get(encoder.output())) {
+            if (e.ordering() == 'c' && !e.isView()) {
+                embeddings = e.data().asDouble();
+            } else {
+                try (INDArray copy = e.dup('c')) {
+                    embeddings = copy.data().asDouble();
+                }
+            }
+        }
+        LocalMeanShift shift = new LocalMeanShift(1, model.embeddingDim(), rows, cols, model.meanShift().window(),
+                model.meanShift().iterations());
+        return shift.forward(embeddings, model.meanShift().bandwidth()).shifted();
     }
 
     /**
@@ -110,39 +123,47 @@ public final class DgcNetwork {
      * @throws IllegalArgumentException when the array does not hold {@code bands·rows·cols} values
      */
     public float[] probabilities(float[] normalised, int rows, int cols) {
-        double[] z = shifted(normalised, rows, cols);
+        double[] z = channelMajor(normalised, rows, cols);
         int dim = model.embeddingDim();
         int k = centroids.length;
         int pixels = rows * cols;
         float[] p = new float[pixels * k];
         double inverseTemperature = 1 / model.temperature();
         IntStream.range(0, rows).parallel().forEach(r -> {
-            double[] logits = new double[k];
-            for (int i = r * cols; i < (r + 1) * cols; i++) {
-                double norm = 0;
-                for (int d = 0; d < dim; d++) {
-                    norm += z[i * dim + d] * z[i * dim + d];
+            // a row's sums run over the channels outermost, so z is read in its channel-major order;
+            // each pixel's sums still add the channels in ascending order, as a per-pixel loop would
+            int first = r * cols;
+            double[] squares = new double[cols];
+            double[] dots = new double[k * cols];
+            for (int d = 0; d < dim; d++) {
+                int at = d * pixels + first;
+                for (int c = 0; c < cols; c++) {
+                    double v = z[at + c];
+                    squares[c] += v * v;
+                    for (int j = 0; j < k; j++) {
+                        dots[j * cols + c] += v * centroids[j][d];
+                    }
                 }
-                norm = Math.sqrt(Math.max(norm, SQUARED_NORM_FLOOR));
+            }
+            double[] logits = new double[k];
+            for (int c = 0; c < cols; c++) {
+                double norm = Math.sqrt(Math.max(squares[c], SQUARED_NORM_FLOOR));
                 double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    if (pruned[c]) {
+                for (int j = 0; j < k; j++) {
+                    if (pruned[j]) {
                         continue;
                     }
-                    double dot = 0;
-                    for (int d = 0; d < dim; d++) {
-                        dot += z[i * dim + d] * centroids[c][d];
-                    }
-                    logits[c] = dot / norm * inverseTemperature;
-                    max = Math.max(max, logits[c]);
+                    logits[j] = dots[j * cols + c] / norm * inverseTemperature;
+                    max = Math.max(max, logits[j]);
                 }
                 double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    logits[c] = pruned[c] ? 0 : Math.exp(logits[c] - max);
-                    sum += logits[c];
+                for (int j = 0; j < k; j++) {
+                    logits[j] = pruned[j] ? 0 : Math.exp(logits[j] - max);
+                    sum += logits[j];
                 }
-                for (int c = 0; c < k; c++) {
-                    p[i * k + c] = (float) (logits[c] / sum);
+                int i = first + c;
+                for (int j = 0; j < k; j++) {
+                    p[i * k + j] = (float) (logits[j] / sum);
                 }
             }
         });
@@ -172,6 +193,6 @@ public final class DgcNetwork {
             }
             v.getArr().assign(stored.castTo(DataType.FLOAT));
         }
-        return new Encoder(sd, input.name(), output.name());
+        return new Encoder(sd, input.name(), Nd4j.create(DataType.FLOAT, 1, model.bands(), rows, cols), output.name());
     }
 }

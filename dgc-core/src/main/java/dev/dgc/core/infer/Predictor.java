@@ -127,23 +127,18 @@ public final class Predictor {
         int tileRows = (lines + tile - 1) / tile;
         int tileCols = (samples + tile - 1) / tile;
         int total = tileRows * tileCols;
-        int maxRows = Math.min(lines, tile + 2 * haloRows);
-        int maxCols = Math.min(samples, tile + 2 * haloCols);
-        float[] buffer = new float[Math.multiplyExact(Math.multiplyExact(maxRows, maxCols), bands.length)];
-        boolean[] noData = new boolean[maxRows * maxCols];
+        int readRows = Math.min(lines, tile + 2 * haloRows);
+        int readCols = Math.min(samples, tile + 2 * haloCols);
+        float[] values = new float[Math.multiplyExact(Math.multiplyExact(readRows, readCols), bands.length)];
+        boolean[] noData = new boolean[readRows * readCols];
         int done = 0;
         for (int tr = 0; tr < tileRows; tr++) {
             for (int tc = 0; tc < tileCols; tc++) {
                 Window core = new Window(tr * tile, tc * tile, Math.min(tile, lines - tr * tile), Math.min(tile, samples - tc * tile));
-                int r0 = Math.max(0, core.row() - haloRows);
-                int c0 = Math.max(0, core.col() - haloCols);
-                Window read = new Window(r0, c0, Math.min(lines, core.endRow() + haloRows) - r0,
-                        Math.min(samples, core.endCol() + haloCols) - c0);
-                int pixels = read.pixels();
-                float[] values = pixels * bands.length == buffer.length ? buffer : new float[pixels * bands.length];
+                Window read = readWindow(core, readRows, readCols, lines, samples);
                 cube.read(read, bands, values, noData);
-                normalizer.apply(values, bands, pixels);
-                float[] p = network.probabilities(values, read.rows(), read.cols());
+                normalizer.apply(values, bands, read.pixels());
+                float[] p = network.probabilities(values, readRows, readCols);
                 keepCore(core, read, p, noData, k, labels, probabilities, samples, lines);
                 progress.tiles(++done, total);
             }
@@ -172,6 +167,20 @@ public final class Predictor {
             throw new IllegalArgumentException(name + ": " + ex.getMessage()
                     + " (or predict with the training statistics)", ex);
         }
+    }
+
+    /**
+     * The window read for a core: the core with its halo, always {@code readRows × readCols}. At the
+     * image's bottom and right the window is shifted inward to end at the image's edge rather than cut
+     * short, so that every tile of a cube has one shape: the network then builds one graph, and the
+     * native primitive caches hold one set of primitives, however large the cube. The shifted window
+     * still reaches the halo's distance past the core (or the image's edge), so nothing changes for
+     * the core's pixels; it only reads more pixels above or left of the core.
+     */
+    static Window readWindow(Window core, int readRows, int readCols, int lines, int samples) {
+        int row = Math.max(0, Math.min(core.row() - (readRows - core.rows()) / 2, lines - readRows));
+        int col = Math.max(0, Math.min(core.col() - (readCols - core.cols()) / 2, samples - readCols));
+        return new Window(row, col, readRows, readCols);
     }
 
     /** Copies the core's pixels out of a tile's p: argmax (ties to the lower cluster), no-data, probabilities. */

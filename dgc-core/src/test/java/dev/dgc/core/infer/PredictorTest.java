@@ -4,6 +4,7 @@ import dev.dgc.api.cube.CubeMetadata;
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
 import dev.dgc.api.nn.ReceptiveField;
+import dev.dgc.core.data.ArrayCube;
 import dev.dgc.core.plugins.PluginRegistry;
 import dev.dgc.core.train.SyntheticCube;
 import dev.dgc.core.train.TrainerFixtures;
@@ -83,6 +84,35 @@ class PredictorTest {
         }
         assertThat(compared).isEqualTo(43 * (51 - 2 * wrapReach) * 3);
         assertThat(wrapPixelsThatDiffer).as("the excluded pixels are excluded for a reason").isNotEmpty();
+    }
+
+    @Test
+    void everyTileIsReadInOneShapeThatCoversItsCoreAndHalo() throws IOException {
+        float[] values = new float[5 * 43 * 51];
+        SyntheticCube synthetic = new SyntheticCube(43, 51, 5);
+        synthetic.read(new Window(0, 0, 43, 51), new int[] {0, 1, 2, 3, 4}, values, null);
+        ArrayCube cube = new ArrayCube(5, 43, 51, values);
+        Predictor predictor = new Predictor(model, new PredictionSettings(9, -1, false, InferenceStatistics.CUBE));
+        predictor.predict(cube, "synthetic");
+
+        int rows = 9 + 2 * predictor.haloRows();
+        int cols = 9 + 2 * predictor.haloCols();
+        List<Window> tiles = cube.reads.stream().filter(w -> w.pixels() < 43 * 51).toList();
+        assertThat(tiles).hasSize(5 * 6).allSatisfy(w -> {
+            assertThat(w.rows()).isEqualTo(rows);
+            assertThat(w.cols()).isEqualTo(cols);
+        });
+        // the last core row and column (rows 36–42, columns 45–50) are read in windows that end at the image's edge
+        assertThat(tiles).anySatisfy(w -> assertThat(w).isEqualTo(new Window(43 - rows, 51 - cols, rows, cols)));
+    }
+
+    @Test
+    void aTileLargerThanTheImageReadsTheWholeImageOnce() throws IOException {
+        float[] values = new float[5 * 20 * 25];
+        new SyntheticCube(20, 25, 5).read(new Window(0, 0, 20, 25), new int[] {0, 1, 2, 3, 4}, values, null);
+        ArrayCube cube = new ArrayCube(5, 20, 25, values);
+        new Predictor(model, new PredictionSettings(64, -1, false, InferenceStatistics.TRAINING)).predict(cube, "synthetic");
+        assertThat(cube.reads).containsExactly(new Window(0, 0, 20, 25));
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Optional;
  * An open ENVI cube, read by window with positional reads ({@link FileChannel#read(ByteBuffer, long)})
  * on one shared channel. Nothing is memory-mapped, so there is no 2 GB limit per map, no address
  * space held for the file and no unmapping problem; offsets are {@code long}, so files of any size
- * work. Each {@link #read} allocates buffers for at most {@value #MAX_RUN} samples at a time.
+ * work. Each {@link #read} allocates one direct buffer for at most {@value #MAX_RUN} samples, which all
+ * its file reads share.
  *
  * <p>Reads follow the file's layout so that every read is a contiguous run: in BSQ a band's rows
  * of the window (one run for the whole band when the window spans full rows), in BIL a row with
@@ -105,10 +106,11 @@ final class EnviCube implements HyperspectralCube {
         }
         int pixels = CubeReads.checkRead(metadata, window, bands, dst, noDataFlags);
         if (bands.length > 0) {
+            Runs runs = new Runs(ch);
             switch (layout.interleave()) {
-                case BSQ -> readBsq(ch, window, bands, dst);
-                case BIL -> readBil(ch, window, bands, dst);
-                case BIP -> readBip(ch, window, bands, dst);
+                case BSQ -> readBsq(runs, window, bands, dst);
+                case BIL -> readBil(runs, window, bands, dst);
+                case BIP -> readBip(runs, window, bands, dst);
             }
         }
         if (noDataFlags != null) {
@@ -117,23 +119,23 @@ final class EnviCube implements HyperspectralCube {
         CubeReads.maskIncompletePixels(bands.length, pixels, dst, noDataFlags);
     }
 
-    private void readBsq(FileChannel ch, Window w, int[] bands, float[] dst) throws IOException {
+    private void readBsq(Runs runs, Window w, int[] bands, float[] dst) throws IOException {
         int rows = w.rows();
         int cols = w.cols();
         boolean fullRows = cols == layout.samples();
         for (int k = 0; k < bands.length; k++) {
             int at = k * rows * cols;
             if (fullRows) {
-                readRun(ch, layout.index(w.row(), 0, bands[k]), rows * cols, dst, at);
+                runs.read(layout.index(w.row(), 0, bands[k]), rows * cols, dst, at);
             } else {
                 for (int r = 0; r < rows; r++) {
-                    readRun(ch, layout.index(w.row() + r, w.col(), bands[k]), cols, dst, at + r * cols);
+                    runs.read(layout.index(w.row() + r, w.col(), bands[k]), cols, dst, at + r * cols);
                 }
             }
         }
     }
 
-    private void readBil(FileChannel ch, Window w, int[] bands, float[] dst) throws IOException {
+    private void readBil(Runs runs, Window w, int[] bands, float[] dst) throws IOException {
         int rows = w.rows();
         int cols = w.cols();
         int lo = Arrays.stream(bands).min().orElseThrow();
@@ -143,19 +145,19 @@ final class EnviCube implements HyperspectralCube {
         float[] row = oneRunPerRow ? new float[(int) span] : null;
         for (int r = 0; r < rows; r++) {
             if (row != null) {
-                readRun(ch, layout.index(w.row() + r, w.col(), lo), (int) span, row, 0);
+                runs.read(layout.index(w.row() + r, w.col(), lo), (int) span, row, 0);
                 for (int k = 0; k < bands.length; k++) {
                     System.arraycopy(row, (bands[k] - lo) * layout.samples(), dst, (k * rows + r) * cols, cols);
                 }
             } else {
                 for (int k = 0; k < bands.length; k++) {
-                    readRun(ch, layout.index(w.row() + r, w.col(), bands[k]), cols, dst, (k * rows + r) * cols);
+                    runs.read(layout.index(w.row() + r, w.col(), bands[k]), cols, dst, (k * rows + r) * cols);
                 }
             }
         }
     }
 
-    private void readBip(FileChannel ch, Window w, int[] bands, float[] dst) throws IOException {
+    private void readBip(Runs runs, Window w, int[] bands, float[] dst) throws IOException {
         int rows = w.rows();
         int cols = w.cols();
         int nb = layout.bands();
@@ -165,7 +167,7 @@ final class EnviCube implements HyperspectralCube {
         for (int r = 0; r < rows; r++) {
             for (int c0 = 0; c0 < cols; c0 += pixelsPerRun) {
                 int n = Math.min(pixelsPerRun, cols - c0);
-                readRun(ch, layout.index(w.row() + r, w.col() + c0, 0), n * nb, run, 0);
+                runs.read(layout.index(w.row() + r, w.col() + c0, 0), n * nb, run, 0);
                 for (int k = 0; k < bands.length; k++) {
                     int out = k * pixels + r * cols + c0;
                     int in = bands[k];
@@ -178,28 +180,46 @@ final class EnviCube implements HyperspectralCube {
     }
 
     /**
-     * Reads {@code count} consecutive samples starting at sample index {@code first}, converting each
-     * to a physical float: no-data samples become NaN, others are divided by the scale factor.
+     * The runs of one {@link #read}, through one direct buffer that grows to the longest run (at most
+     * {@value #MAX_RUN} samples): the channel fills a direct buffer straight from the file, where a
+     * heap buffer would be filled through a temporary direct copy, and one buffer serves the
+     * thousands of runs a window of a band-sequential file takes. Confined to the reading thread.
      */
-    private void readRun(FileChannel ch, long first, int count, float[] out, int at) throws IOException {
-        DataType type = layout.dataType();
-        int size = type.bytes();
-        int chunk = Math.min(count, MAX_RUN);
-        ByteBuffer buf = ByteBuffer.allocate(chunk * size).order(layout.byteOrder());
-        int done = 0;
-        while (done < count) {
-            int n = Math.min(chunk, count - done);
-            buf.clear().limit(n * size);
-            long pos = layout.offset() + (first + done) * size;
-            while (buf.hasRemaining()) {
-                int got = ch.read(buf, pos + buf.position());
-                if (got < 0) {
-                    throw new EOFException(layout.data() + ": ended at byte " + (pos + buf.position()) + " while reading samples");
-                }
+    private final class Runs {
+
+        private final FileChannel ch;
+        private ByteBuffer buf;
+
+        Runs(FileChannel ch) {
+            this.ch = ch;
+        }
+
+        /**
+         * Reads {@code count} consecutive samples starting at sample index {@code first}, converting
+         * each to a physical float: no-data samples become NaN, others are divided by the scale factor.
+         */
+        void read(long first, int count, float[] out, int at) throws IOException {
+            DataType type = layout.dataType();
+            int size = type.bytes();
+            int chunk = Math.min(count, MAX_RUN);
+            if (buf == null || buf.capacity() < chunk * size) {
+                buf = ByteBuffer.allocateDirect(chunk * size).order(layout.byteOrder());
             }
-            buf.flip();
-            decode(buf, type, n, out, at + done);
-            done += n;
+            int done = 0;
+            while (done < count) {
+                int n = Math.min(chunk, count - done);
+                buf.clear().limit(n * size);
+                long pos = layout.offset() + (first + done) * size;
+                while (buf.hasRemaining()) {
+                    int got = ch.read(buf, pos + buf.position());
+                    if (got < 0) {
+                        throw new EOFException(layout.data() + ": ended at byte " + (pos + buf.position()) + " while reading samples");
+                    }
+                }
+                buf.flip();
+                decode(buf, type, n, out, at + done);
+                done += n;
+            }
         }
     }
 
