@@ -344,6 +344,7 @@ final class RunOutputs {
             plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.ENCODER, config.model().encoder().id())));
             config.enabledLosses().forEach(l -> plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.LOSS, l.id()))));
             plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.SAMPLER, config.sampler().id())));
+            plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.BALANCER, config.lossBalancing().id())));
         }
         java.util.LinkedHashSet<String> readers = new java.util.LinkedHashSet<>();
         config.data().inputs().forEach(s -> readers.add(s.chosenReader()));

@@ -75,17 +75,18 @@ final class ConfigBinder {
         int epochs = training == null ? (Integer) spec(ConfigSchema.section("training"), "epochs").defaultValue() : training.epochs();
         List<LossConfig> losses = losses(root, epochs);
         PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
+        PluginChoice lossBalancing = pluginChoice(root.get("lossBalancing"), root.location(), "lossBalancing", PluginKind.BALANCER);
         CentroidConfig centroids = centroids(root);
         OutputConfig output = output(root, source);
         PredictConfig predict = predict(root);
         EvaluationConfig evaluation = evaluation(root);
         KMeansConfig kmeans = kmeans(root);
         MergeConfig merge = merge(root);
-        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || centroids == null
+        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || lossBalancing == null || centroids == null
                 || training == null || output == null || predict == null || evaluation == null || kmeans == null || merge == null) {
             return null;
         }
-        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, centroids, training, output,
+        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, lossBalancing, centroids, training, output,
                 predict, evaluation, kmeans, merge);
     }
 
@@ -405,7 +406,8 @@ final class ConfigBinder {
                 (Double) profiledValue(m, path, path, null, spec(s, "deadMass")),
                 (Double) profiledValue(m, path, path, null, spec(s, "kick")),
                 (Boolean) profiledValue(m, path, path, null, spec(s, "kickDecay")),
-                (Double) profiledValue(m, path, path, null, spec(s, "pruneFraction")));
+                (Double) profiledValue(m, path, path, null, spec(s, "pruneFraction")),
+                (String) profiledValue(m, path, path, null, spec(s, "init")));
     }
 
     private TrainingConfig training(ConfigNode.Mapping root) {
@@ -453,7 +455,8 @@ final class ConfigBinder {
         }
         checkKeys(m, path, s.keys());
         return new StabilityConfig((Boolean) value(m, path, spec(s, "enabled")), (Double) value(m, path, spec(s, "stopAbove")),
-                (Integer) value(m, path, spec(s, "patience")));
+                (Integer) value(m, path, spec(s, "patience")), (String) value(m, path, spec(s, "keep")),
+                (Integer) value(m, path, spec(s, "stall")));
     }
 
     private PredictConfig predict(ConfigNode.Mapping root) {

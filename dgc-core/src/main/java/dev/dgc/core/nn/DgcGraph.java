@@ -324,6 +324,37 @@ public final class DgcGraph {
         return out;
     }
 
+    /**
+     * Each loss term's unweighted gradient norm with respect to the embeddings the loss stage reads,
+     * e and z jointly: {@code ‖(∂L_t/∂e, ∂L_t/∂z)‖₂}, one backward pass of the loss stage per term
+     * (the encoder and the mean-shift are not run again). A term that reads only the centroids has
+     * norm 0. Valid right after {@link #gradients} or {@link #forward} with the same feeds, whose
+     * e and z it reuses; dynamic loss balancing uses it.
+     *
+     * @param feeds the step's feeds, as given to {@link #gradients}
+     * @return term id → norm, in term order
+     */
+    public Map<String, Double> termGradientNorms(Map<String, INDArray> feeds) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (LossTerm term : terms) {
+            Map<String, INDArray> one = lossFeeds(feeds);
+            for (LossTerm other : terms) {
+                one.put(WEIGHT_PREFIX + other.id(), Nd4j.scalar(other == term ? 1.0 : 0.0).castTo(type));
+            }
+            Map<String, INDArray> g = sd.calculateGradients(one, List.of(EMBEDDINGS, SHIFTED));
+            double sq = 0;
+            for (String name : List.of(EMBEDDINGS, SHIFTED)) {
+                INDArray a = g.get(name);
+                if (a != null) {
+                    double n = a.norm2Number().doubleValue();
+                    sq += n * n;
+                }
+            }
+            out.put(term.id(), Math.sqrt(sq));
+        }
+        return out;
+    }
+
     private static INDArray input(Map<String, INDArray> feeds) {
         INDArray input = feeds.get(INPUT);
         if (input == null) {
