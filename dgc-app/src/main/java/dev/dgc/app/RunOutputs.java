@@ -171,7 +171,8 @@ final class RunOutputs {
             ReaderProvider reader = registry.get(ReaderProvider.class, spec.chosenReader());
             LabelMap map;
             try (HyperspectralCube cube = reader.open(files.get(i), spec.options())) {
-                map = LabelMap.read(cube, "data.truth " + files.get(i));
+                map = spec.abundances() ? LabelMap.fromAbundances(cube, "data.truth " + files.get(i))
+                        : LabelMap.read(cube, "data.truth " + files.get(i));
             }
             if (!spec.classes().isEmpty()) {
                 map = new LabelMap(map.rows(), map.cols(), map.labels(), named(map.classes(), spec.classes()));

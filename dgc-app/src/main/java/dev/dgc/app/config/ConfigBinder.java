@@ -165,6 +165,7 @@ final class ConfigBinder {
         String written = (String) value(m, path, spec(s, "path"));
         String reader = (String) value(m, path, spec(s, "reader"));
         int unlabeled = truth ? (Integer) value(m, path, spec(s, "unlabeled")) : 0;
+        boolean abundances = truth && (Boolean) value(m, path, spec(s, "abundances"));
         String optionsPath = KeyPaths.child(path, "options");
         ConfigNode.Mapping options = mapping(m.get("options"), m.location(), optionsPath, null);
 
@@ -204,7 +205,7 @@ final class ConfigBinder {
         if (classes == null || problems.size() > before) {
             return null;
         }
-        return new InputSpec(written, files, reader, chosen, params, unlabeled, classes);
+        return new InputSpec(written, files, reader, chosen, params, unlabeled, classes, abundances);
     }
 
     /** {@code classes: {value: name}} of a truth entry; null after reporting a problem. */
@@ -455,8 +456,8 @@ final class ConfigBinder {
         }
         checkKeys(m, path, s.keys());
         return new StabilityConfig((Boolean) value(m, path, spec(s, "enabled")), (Double) value(m, path, spec(s, "stopAbove")),
-                (Integer) value(m, path, spec(s, "patience")), (String) value(m, path, spec(s, "keep")),
-                (Integer) value(m, path, spec(s, "stall")));
+                (Integer) value(m, path, spec(s, "patience")), (String) profiledValue(m, path, path, null, spec(s, "keep")),
+                (Integer) profiledValue(m, path, path, null, spec(s, "stall")));
     }
 
     private PredictConfig predict(ConfigNode.Mapping root) {

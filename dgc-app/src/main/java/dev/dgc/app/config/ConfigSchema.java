@@ -369,6 +369,8 @@ public final class ConfigSchema {
         if (truth) {
             keys.add(ParameterSpec.integer("unlabeled", 0, "the label value that means 'no label'; such pixels are not scored")
                     .withMin(0));
+            keys.add(ParameterSpec.bool("abundances", false, "the file holds one abundance band per class, as unmixing ground"
+                    + " truth does (Samson, Jasper Ridge, Urban): each pixel's class is 1 + the band of its largest abundance"));
         }
         return keys;
     }

@@ -190,6 +190,7 @@ public final class ResolvedConfig {
         out.add("reader: " + text(in.reader()));
         if (truth) {
             out.add("unlabeled: " + in.unlabeled());
+            out.add("abundances: " + in.abundances());
             if (!in.classes().isEmpty()) {
                 out.add("classes:");
                 in.classes().forEach((v, n) -> out.add(INDENT + v + ": " + text(n)));
