@@ -187,7 +187,9 @@ public final class ConfigSchema {
                 List.of(ParameterSpec.choice("profile", Profile.REFERENCE.id(),
                         "which defaults apply: reference = the released code's settings; paper = the paper's: consistency"
                                 + " on the windows' overlap with a sampler that does not warp (band shift kept), centroids not"
-                                + " trained by gradient, EMA on the correct layout, balance maximising the entropy."
+                                + " trained by gradient, EMA on the correct layout, balance maximising the entropy; stable (recommended,"
+                                + " see docs/results.md) = centroids seeded by k-means on the first embeddings, no ReLU before the"
+                                + " embedding's normalisation, balance maximising the entropy, the best-fitting checkpoint kept."
                                 + " Values written in the config win over the profile",
                         Profile.ids())),
                 Map.of(), null);

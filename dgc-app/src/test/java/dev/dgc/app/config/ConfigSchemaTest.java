@@ -62,6 +62,6 @@ class ConfigSchemaTest {
     @Test
     void aSectionsKeysAreItsParametersThenItsNestedKeys() {
         assertThat(ConfigSchema.section("data").keys()).containsExactly("normalize", "inputs", "truth");
-        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "options", "classes");
+        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "abundances", "options", "classes");
     }
 }
