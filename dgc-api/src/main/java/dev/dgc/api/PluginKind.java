@@ -3,6 +3,7 @@ package dev.dgc.api;
 import dev.dgc.api.io.ReaderProvider;
 import dev.dgc.api.io.WriterProvider;
 import dev.dgc.api.nn.EncoderProvider;
+import dev.dgc.api.nn.LossBalancerProvider;
 import dev.dgc.api.nn.LossTermProvider;
 import dev.dgc.api.sampling.SamplerProvider;
 
@@ -22,7 +23,9 @@ public enum PluginKind {
     /** Contributes one scalar term to the training loss. */
     LOSS("loss", "losses", LossTermProvider.class),
     /** Plans the overlapping patch pairs a training step sees. */
-    SAMPLER("sampler", "samplers", SamplerProvider.class);
+    SAMPLER("sampler", "samplers", SamplerProvider.class),
+    /** Chooses the loss terms' weight factors during training (dynamic loss balancing). */
+    BALANCER("balancer", "balancers", LossBalancerProvider.class);
 
     private final String label;
     private final String plural;

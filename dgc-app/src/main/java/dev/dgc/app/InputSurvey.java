@@ -84,15 +84,21 @@ final class InputSurvey {
             problems.add(config.source() + ": data.truth names " + truth.size() + " file(s) for " + inputs.size()
                     + " input cube(s); give one truth map per cube, in the same order");
         } else {
+            List<Boolean> abundances = new ArrayList<>();
+            config.data().truth().forEach(spec -> spec.files().forEach(f -> abundances.add(spec.abundances())));
             for (int i = 0; i < truth.size(); i++) {
                 CubeMetadata t = truth.get(i).metadata();
                 CubeMetadata c = inputs.get(i).metadata();
                 if (t.lines() != c.lines() || t.samples() != c.samples()) {
                     problems.add(truth.get(i).file() + ": truth map is " + t.lines() + "×" + t.samples() + " but its cube "
                             + inputs.get(i).file() + " is " + c.lines() + "×" + c.samples());
-                } else if (t.bands() != 1) {
+                } else if (i < abundances.size() && abundances.get(i) && t.bands() < 2) {
+                    problems.add(truth.get(i).file() + ": abundance ground truth has one band per class, found " + t.bands()
+                            + " band; for a label map drop 'abundances: true'");
+                } else if ((i >= abundances.size() || !abundances.get(i)) && t.bands() != 1) {
                     problems.add(truth.get(i).file() + ": a truth map has one band of labels, found " + t.bands()
-                            + " bands; choose the label variable in the reader options");
+                            + " bands; choose the label variable in the reader options, or set 'abundances: true' if the"
+                            + " bands are per-class abundances");
                 }
             }
         }

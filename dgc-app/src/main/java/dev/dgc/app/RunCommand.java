@@ -28,6 +28,7 @@ import dev.dgc.core.baseline.KMeansBaseline;
 import dev.dgc.core.baseline.KMeansSettings;
 import dev.dgc.core.plugins.PluginRegistry;
 import dev.dgc.core.train.StepReport;
+import dev.dgc.core.train.ModelSelection;
 import dev.dgc.core.train.Trainer;
 import dev.dgc.core.train.TrainingCube;
 import dev.dgc.core.train.TrainingListener;
@@ -205,18 +206,19 @@ final class RunCommand implements Callable<Integer> {
         TrainingResult result;
         ProgressBar bar = new ProgressBar(err, Terminal.interactive());
         StabilityConfig stability = c.training().stability();
-        try (LossLog log = lossLog; StabilityLog stabilityLog = stability.enabled()
+        boolean probing = stability.enabled() || settings.selection() == ModelSelection.BEST;
+        try (LossLog log = lossLog; StabilityLog stabilityLog = probing
                 ? StabilityLog.open(out.resolve(StabilityLog.FILE_NAME), resume) : null) {
             CheckpointProbe probe = CheckpointProbe.NONE;
             if (stabilityLog != null) {
                 probe = new StabilityProbe(cubes, out.resolve("model"), registry, predictionSettings(c), stability.stopAbove(),
-                        stability.patience(), report -> {
+                        stability.patience(), stability.stall(), report -> {
                             stabilityLog.stability(report);
-                            if (!Double.isNaN(report.nmi())) {
-                                bar.note(String.format(Locale.ROOT, "step %d: maps vs previous checkpoint NMI %.3f, VI %.3f, %d clusters used%s",
-                                        report.step(), report.nmi(), report.variationOfInformation(), report.activeClusters(),
-                                        report.stopping() ? "; stable, stopping (training.stability.stopAbove)" : ""));
-                            }
+                            bar.note(String.format(Locale.ROOT, "step %d: %s%d clusters used, spectral fit %.3f%s%s", report.step(),
+                                    Double.isNaN(report.nmi()) ? "" : String.format(Locale.ROOT, "maps vs previous checkpoint NMI %.3f,"
+                                            + " VI %.3f, ", report.nmi(), report.variationOfInformation()),
+                                    report.activeClusters(), report.spectralFit(), report.best() ? " (best so far)" : "",
+                                    report.stopping() ? "; stopping (training.stability)" : ""));
                         });
             }
             result = trainer.train(new Both(bar, log, settings.centroids().pruneFraction()), resume, probe);
@@ -351,9 +353,11 @@ final class RunCommand implements Callable<Integer> {
     private static void summary(PrintWriter out, TrainingResult r, long planned, Path dir, Path png) {
         long ran = Math.max(0, r.steps() - r.firstStep() + 1);
         out.println(String.format(Locale.ROOT, "trained steps %d–%d of %d%s in %.1f s (%s)", r.firstStep(), r.steps(), planned,
-                r.steps() < planned ? " (stopped early: the maps were stable)" : "",
+                r.steps() < planned ? " (stopped early by training.stability)" : "",
                 r.seconds(), ran == 0 ? "nothing left to train" : String.format(Locale.ROOT, "%.3f s/step", r.seconds() / ran)));
-        out.println("model:  " + r.modelDir());
+        out.println("model:  " + r.modelDir() + (r.modelStep() == r.steps() ? "" : String.format(Locale.ROOT,
+                " (the checkpoint of step %d, whose maps fit the spectra best: R² %.3f; training.stability.keep: best)",
+                r.modelStep(), r.score())));
         out.println(r.live() == r.clusters() ? "centroids: all " + r.clusters() + " live"
                 : "centroids: " + r.live() + " of " + r.clusters() + " live, " + (r.clusters() - r.live())
                         + " pruned (listed as prunedCentroids in the model's manifest.json)");

@@ -171,7 +171,8 @@ final class RunOutputs {
             ReaderProvider reader = registry.get(ReaderProvider.class, spec.chosenReader());
             LabelMap map;
             try (HyperspectralCube cube = reader.open(files.get(i), spec.options())) {
-                map = LabelMap.read(cube, "data.truth " + files.get(i));
+                map = spec.abundances() ? LabelMap.fromAbundances(cube, "data.truth " + files.get(i))
+                        : LabelMap.read(cube, "data.truth " + files.get(i));
             }
             if (!spec.classes().isEmpty()) {
                 map = new LabelMap(map.rows(), map.cols(), map.labels(), named(map.classes(), spec.classes()));
@@ -344,6 +345,7 @@ final class RunOutputs {
             plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.ENCODER, config.model().encoder().id())));
             config.enabledLosses().forEach(l -> plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.LOSS, l.id()))));
             plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.SAMPLER, config.sampler().id())));
+            plugins.add(Provenance.PluginUse.of(registry.require(PluginKind.BALANCER, config.lossBalancing().id())));
         }
         java.util.LinkedHashSet<String> readers = new java.util.LinkedHashSet<>();
         config.data().inputs().forEach(s -> readers.add(s.chosenReader()));

@@ -132,7 +132,8 @@ final class EncoderLayers {
             SDVariable conv = settings.bias()
                     ? sd.cnn().conv1d(x, kernel, bias(layer, in * settings.kernel()), config)
                     : sd.cnn().conv1d(x, kernel, config);
-            x = sd.nn().relu(conv, 0.0);
+            boolean last = i == settings.spectralLayers() - 1 && settings.spatialLayers() == 0;
+            x = last && !settings.lastRelu() ? conv : sd.nn().relu(conv, 0.0);
             in = settings.dim();
         }
         return x;
@@ -153,7 +154,7 @@ final class EncoderLayers {
             SDVariable conv = settings.bias()
                     ? sd.cnn().conv2d(x, kernel, bias(layer, d * 9), config)
                     : sd.cnn().conv2d(x, kernel, config);
-            x = sd.nn().relu(conv, 0.0);
+            x = i == settings.spatialLayers() - 1 && !settings.lastRelu() ? conv : sd.nn().relu(conv, 0.0);
         }
         SDVariable norm = sd.math().sqrt(sd.scalarMax(sd.sum(sd.math().square(x), true, 1), SQUARED_NORM_FLOOR));
         return sd.math().div(prefix + EMBEDDINGS, x, norm);

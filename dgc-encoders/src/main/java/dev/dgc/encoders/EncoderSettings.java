@@ -14,14 +14,19 @@ import java.util.List;
  * @param spectralLayers number of 1-D convolutions
  * @param spatialLayers  number of 3×3 convolutions after the spectral stage
  * @param bias           whether every convolution has a bias
+ * @param lastRelu       whether the last convolution is followed by a ReLU (the reference), which puts
+ *                       every embedding in the non-negative orthant; without it embeddings use the whole sphere
  */
-record EncoderSettings(int dim, int kernel, int spectralLayers, int spatialLayers, boolean bias) {
+record EncoderSettings(int dim, int kernel, int spectralLayers, int spatialLayers, boolean bias, boolean lastRelu) {
 
     static final String DIM = "dim";
     static final String KERNEL = "kernel";
     static final String SPECTRAL_LAYERS = "spectralLayers";
     static final String SPATIAL_LAYERS = "spatialLayers";
     static final String BIAS = "bias";
+    static final String LAST_ACTIVATION = "lastActivation";
+    static final String RELU = "relu";
+    static final String NONE = "none";
 
     /** Rejects sizes the layers cannot have; even kernels cannot keep the sequence length. */
     EncoderSettings {
@@ -55,12 +60,15 @@ record EncoderSettings(int dim, int kernel, int spectralLayers, int spatialLayer
         ParameterSpec spatial = ParameterSpec.integer(SPATIAL_LAYERS, 2, "number of 3×3 spatial convolutions (§3.1)")
                 .withRange(0, 64);
         ParameterSpec bias = ParameterSpec.bool(BIAS, false, "whether the convolutions have a bias (the reference has none)");
+        ParameterSpec last = ParameterSpec.choice(LAST_ACTIVATION, RELU, "activation of the last convolution before the"
+                + " normalisation: relu (reference: every embedding in the non-negative orthant, all cosines ≥ 0) or none"
+                + " (embeddings on the whole sphere, so centroids can be far apart)", RELU, NONE);
         if (!withKernel) {
-            return List.of(dim, spectral, spatial, bias);
+            return List.of(dim, spectral, spatial, bias, last);
         }
         ParameterSpec kernel = ParameterSpec.integer(KERNEL, 9, "odd width of the spectral kernels along " + kernelText + " (§3.2)")
                 .withRange(1, 1025);
-        return List.of(dim, kernel, spectral, spatial, bias);
+        return List.of(dim, kernel, spectral, spatial, bias, last);
     }
 
     /**
@@ -98,7 +106,7 @@ record EncoderSettings(int dim, int kernel, int spectralLayers, int spatialLayer
      */
     static EncoderSettings readWithKernel(Parameters params, int kernel) {
         return new EncoderSettings(params.getInt(DIM), kernel, params.getInt(SPECTRAL_LAYERS),
-                params.getInt(SPATIAL_LAYERS), params.getBoolean(BIAS));
+                params.getInt(SPATIAL_LAYERS), params.getBoolean(BIAS), RELU.equals(params.getString(LAST_ACTIVATION)));
     }
 
     /**

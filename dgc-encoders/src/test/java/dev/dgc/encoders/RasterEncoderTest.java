@@ -117,4 +117,21 @@ class RasterEncoderTest {
         }
         return r;
     }
+
+    @Test
+    void withoutTheLastReluEmbeddingsLeaveTheNonNegativeOrthantWithTheSameWeights() {
+        INDArray x = EncoderFixture.noise(5, 1, 6, 8, 10);
+        EncoderFixture relu = new EncoderFixture(new RasterEncoder(), Map.of("dim", 8, "kernel", 3), 6, 3, DataType.FLOAT);
+        EncoderFixture linear = new EncoderFixture(new RasterEncoder(), Map.of("dim", 8, "kernel", 3, "lastActivation", "none"), 6, 3,
+                DataType.FLOAT);
+
+        INDArray a = relu.embeddings(x);
+        INDArray b = linear.embeddings(x);
+
+        assertThat(a.minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        assertThat(b.minNumber().doubleValue()).as("some components negative").isLessThan(-0.01);
+        assertThat(b.norm2(1).minNumber().doubleValue()).as("still unit rows").isCloseTo(1.0, within(1e-4));
+        assertThat(linear.weight("spatial1/W").data().asFloat()).as("the same initialisation stream")
+                .containsExactly(relu.weight("spatial1/W").data().asFloat());
+    }
 }

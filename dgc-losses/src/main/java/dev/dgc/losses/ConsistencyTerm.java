@@ -61,12 +61,14 @@ public final class ConsistencyTerm implements LossTermProvider {
         if (OVERLAP.equals(params.getString(REGION))) {
             SDVariable indices0 = overlap(context, 0);
             SDVariable indices1 = overlap(context, 1);
+            SDVariable weights = context.overlapWeights().orElseThrow(() -> new IllegalStateException(
+                    "the step gives overlap indices but no overlap weights; the engine must provide both"));
             int rows = Math.toIntExact(context.pixelsPerView());
-            SDVariable shared = sd.castTo(sd.sizeAt(indices0, 0), context.probabilities(0).dataType());
-            // rows past the overlap are zero in both views and contribute exactly 0 to the sum
+            // at least 1, so that a step whose windows share nothing contributes 0 rather than 0/0
+            SDVariable shared = sd.math().max(sd.sum(weights), sd.onesLike(sd.sum(weights)));
             SDVariable divergence = divergence(sd, pairRows(sd, context.probabilities(0), indices0, rows),
                     pairRows(sd, context.probabilities(1), indices1, rows));
-            return sd.sum(divergence).div(shared);
+            return sd.sum(divergence.mul(weights)).div(shared);
         }
         return sd.mean(divergence(sd, context.probabilities(0), context.probabilities(1)));
     }

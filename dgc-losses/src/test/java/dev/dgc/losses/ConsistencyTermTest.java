@@ -40,13 +40,13 @@ class ConsistencyTermTest {
     }
 
     @Test
-    void overlapIndicesMayChangeFromStepToStepInSizeAndOrder() {
+    void theSharedPixelsMayChangeFromStepToStepInNumberAndOrderWhileTheShapesStayFixed() {
         FakeLossContext ctx = FakeLossContext.withOverlapPlaceholders(in);
         SDVariable loss = ctx.build(new ConsistencyTerm(), Map.of("region", "overlap"));
         int[][] other = {{11, 0, 4}, {3, 7, 0}};
 
-        double first = ctx.evaluate(loss, FakeLossContext.overlapValues(OVERLAP));
-        double second = ctx.evaluate(loss, FakeLossContext.overlapValues(other));
+        double first = ctx.evaluate(loss, ctx.overlapValues(OVERLAP));
+        double second = ctx.evaluate(loss, ctx.overlapValues(other));
 
         assertThat(first).isCloseTo(ReferenceLosses.consistency(in.p()[0], in.p()[1], OVERLAP[0], OVERLAP[1]), within(1e-12));
         assertThat(second).isCloseTo(ReferenceLosses.consistency(in.p()[0], in.p()[1], other[0], other[1]), within(1e-12));
@@ -99,5 +99,13 @@ class ConsistencyTermTest {
                 assertThat(rowNorm > 0).as("view %d row %d has a gradient", view, row).isEqualTo(shared.contains(row));
             }
         }
+    }
+
+    @Test
+    void aStepWhoseWindowsShareNoPixelContributesZeroNotNaN() {
+        FakeLossContext ctx = FakeLossContext.withOverlapPlaceholders(in);
+        SDVariable loss = ctx.build(new ConsistencyTerm(), Map.of("region", "overlap"));
+
+        assertThat(ctx.evaluate(loss, ctx.overlapValues(new int[][] {{}, {}}))).isEqualTo(0.0);
     }
 }

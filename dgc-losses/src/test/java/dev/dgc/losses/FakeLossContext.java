@@ -37,10 +37,15 @@ final class FakeLossContext implements LossContext {
             sd.var("z" + v, array(inputs.z()[v]).castTo(type));
             sd.var("p" + v, array(inputs.p()[v]).castTo(type));
             if (overlapPlaceholders) {
-                sd.placeHolder("overlap" + v, DataType.INT64, -1);
+                sd.placeHolder("overlap" + v, DataType.INT64, inputs.pixels());
             } else if (overlap != null) {
-                sd.constant("overlap" + v, Nd4j.createFromArray(overlap[v]).castTo(DataType.INT64));
+                sd.constant("overlap" + v, permutation(overlap[v], inputs.pixels()));
             }
+        }
+        if (overlapPlaceholders) {
+            sd.placeHolder("overlapWeights", DataType.DOUBLE, inputs.pixels());
+        } else if (overlap != null) {
+            sd.constant("overlapWeights", weights(overlap[0].length, inputs.pixels()).castTo(type));
         }
         sd.var("c", array(inputs.c()).castTo(type));
     }
@@ -66,10 +71,33 @@ final class FakeLossContext implements LossContext {
         return new FakeLossContext(inputs, null, true, DataType.DOUBLE);
     }
 
-    /** Placeholder values for {@link #withOverlapPlaceholders}. */
-    static Map<String, INDArray> overlapValues(int[][] overlap) {
-        return Map.of("overlap0", Nd4j.createFromArray(overlap[0]).castTo(DataType.INT64),
-                "overlap1", Nd4j.createFromArray(overlap[1]).castTo(DataType.INT64));
+    /** Placeholder values for {@link #withOverlapPlaceholders}, laid out as the engine feeds them. */
+    Map<String, INDArray> overlapValues(int[][] overlap) {
+        return Map.of("overlap0", permutation(overlap[0], inputs.pixels()), "overlap1", permutation(overlap[1], inputs.pixels()),
+                "overlapWeights", weights(overlap[0].length, inputs.pixels()));
+    }
+
+    /** The shared rows, then the view's other rows ascending: the engine's fixed-length layout. */
+    private static INDArray permutation(int[] shared, long rows) {
+        long[] out = new long[Math.toIntExact(rows)];
+        boolean[] taken = new boolean[out.length];
+        int n = 0;
+        for (int r : shared) {
+            out[n++] = r;
+            taken[r] = true;
+        }
+        for (int r = 0; r < out.length; r++) {
+            if (!taken[r]) {
+                out[n++] = r;
+            }
+        }
+        return Nd4j.createFromArray(out);
+    }
+
+    private static INDArray weights(int shared, long rows) {
+        double[] w = new double[Math.toIntExact(rows)];
+        java.util.Arrays.fill(w, 0, shared, 1.0);
+        return Nd4j.createFromArray(w);
     }
 
     /** Builds a term with the given raw parameters, marked as the graph's loss. */
@@ -119,6 +147,11 @@ final class FakeLossContext implements LossContext {
     @Override
     public Optional<SDVariable> overlapIndices(int view) {
         return !hasOverlap ? Optional.empty() : Optional.of(sd.getVariable("overlap" + view));
+    }
+
+    @Override
+    public Optional<SDVariable> overlapWeights() {
+        return !hasOverlap ? Optional.empty() : Optional.of(sd.getVariable("overlapWeights"));
     }
 
     @Override

@@ -23,7 +23,7 @@ class LossProvidersTest {
     void serviceLoaderFindsOneProviderPerTermById() {
         List<String> ids = loader().stream().map(p -> p.get().id()).sorted().toList();
 
-        assertThat(ids).containsExactly("balance", "compactness", "consistency", "orthogonality", "uniform-assignment");
+        assertThat(ids).containsExactly("balance", "compactness", "confidence", "consistency", "orthogonality", "uniform-assignment");
         assertThat(ids).allMatch(id -> id.matches(Plugin.ID_PATTERN));
     }
 
@@ -32,12 +32,13 @@ class LossProvidersTest {
         assertThat(defaults("compactness").asMap()).containsExactly(Map.entry("on", "encoder"));
         assertThat(defaults("uniform-assignment").asMap()).containsExactly(Map.entry("form", "sampled"));
         assertThat(defaults("orthogonality").asMap()).isEmpty();
+        assertThat(defaults("confidence").asMap()).isEmpty();
         assertThat(defaults("balance").asMap()).containsExactly(Map.entry("sign", "minimise"));
         assertThat(defaults("consistency").asMap()).containsExactly(Map.entry("region", "index-aligned"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"balance", "compactness", "consistency", "orthogonality", "uniform-assignment"})
+    @ValueSource(strings = {"balance", "compactness", "confidence", "consistency", "orthogonality", "uniform-assignment"})
     void withItsDefaultsEveryTermBuildsOneScalar(String id) {
         LossTermProvider term = provider(id);
         FakeLossContext ctx = new FakeLossContext(LossInputs.random(8, 12, 3, 4));

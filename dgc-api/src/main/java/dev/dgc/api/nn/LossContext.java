@@ -43,13 +43,25 @@ public interface LossContext {
 
     /**
      * Row indices of the pixels the two windows share, when the sampler's geometry allows it (no
-     * spatial warp): entry i of view 0's index vector and entry i of view 1's show the same ground
-     * pixel.
+     * spatial warp). Each vector has the fixed length M and is a permutation of the view's rows: its
+     * first P entries are the shared pixels, entry i of view 0's and entry i of view 1's showing the
+     * same ground pixel, and the remaining entries list the view's other rows. The shape never
+     * changes from step to step, so graphs and native kernels are built once; {@link #overlapWeights}
+     * says which entries are shared.
      *
      * @param view 0 or 1
-     * @return {@code [P]} int64 indices into that view's rows, or empty when the overlap is unknown
+     * @return {@code [M]} int64 indices into that view's rows, or empty when the overlap is unknown
      */
     Optional<SDVariable> overlapIndices(int view);
+
+    /**
+     * Which entries of the {@linkplain #overlapIndices overlap index vectors} are shared pixels.
+     *
+     * @return {@code [M]}: 1 for the first P entries, 0 after them; empty when the overlap is unknown
+     */
+    default Optional<SDVariable> overlapWeights() {
+        return Optional.empty();
+    }
 
     /**
      * @return K

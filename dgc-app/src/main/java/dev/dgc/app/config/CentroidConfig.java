@@ -11,7 +11,8 @@ package dev.dgc.app.config;
  * @param kick                  κ0, the standard deviation of the Gaussian kick given to a dead centroid
  * @param kickDecay             whether κ decays over the {@code training.epochs} as in the reference (§5.1)
  * @param pruneFraction         centroids whose mass fraction stays below this are pruned; 0 never prunes
+ * @param init                  how the centroids start: {@code random} (reference) or {@code kmeans}
  */
 public record CentroidConfig(boolean trainable, double emaDecay, boolean legacyChannelScramble, double deadMass,
-                             double kick, boolean kickDecay, double pruneFraction) {
+                             double kick, boolean kickDecay, double pruneFraction, String init) {
 }

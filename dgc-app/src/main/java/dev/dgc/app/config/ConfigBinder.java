@@ -75,17 +75,18 @@ final class ConfigBinder {
         int epochs = training == null ? (Integer) spec(ConfigSchema.section("training"), "epochs").defaultValue() : training.epochs();
         List<LossConfig> losses = losses(root, epochs);
         PluginChoice sampler = pluginChoice(root.get("sampler"), root.location(), "sampler", PluginKind.SAMPLER);
+        PluginChoice lossBalancing = pluginChoice(root.get("lossBalancing"), root.location(), "lossBalancing", PluginKind.BALANCER);
         CentroidConfig centroids = centroids(root);
         OutputConfig output = output(root, source);
         PredictConfig predict = predict(root);
         EvaluationConfig evaluation = evaluation(root);
         KMeansConfig kmeans = kmeans(root);
         MergeConfig merge = merge(root);
-        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || centroids == null
+        if (!problems.isEmpty() || data == null || model == null || losses == null || sampler == null || lossBalancing == null || centroids == null
                 || training == null || output == null || predict == null || evaluation == null || kmeans == null || merge == null) {
             return null;
         }
-        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, centroids, training, output,
+        return new DgcConfig(source, overrides, profile, profileValues, data, model, losses, sampler, lossBalancing, centroids, training, output,
                 predict, evaluation, kmeans, merge);
     }
 
@@ -164,6 +165,7 @@ final class ConfigBinder {
         String written = (String) value(m, path, spec(s, "path"));
         String reader = (String) value(m, path, spec(s, "reader"));
         int unlabeled = truth ? (Integer) value(m, path, spec(s, "unlabeled")) : 0;
+        boolean abundances = truth && (Boolean) value(m, path, spec(s, "abundances"));
         String optionsPath = KeyPaths.child(path, "options");
         ConfigNode.Mapping options = mapping(m.get("options"), m.location(), optionsPath, null);
 
@@ -203,7 +205,7 @@ final class ConfigBinder {
         if (classes == null || problems.size() > before) {
             return null;
         }
-        return new InputSpec(written, files, reader, chosen, params, unlabeled, classes);
+        return new InputSpec(written, files, reader, chosen, params, unlabeled, classes, abundances);
     }
 
     /** {@code classes: {value: name}} of a truth entry; null after reporting a problem. */
@@ -405,7 +407,8 @@ final class ConfigBinder {
                 (Double) profiledValue(m, path, path, null, spec(s, "deadMass")),
                 (Double) profiledValue(m, path, path, null, spec(s, "kick")),
                 (Boolean) profiledValue(m, path, path, null, spec(s, "kickDecay")),
-                (Double) profiledValue(m, path, path, null, spec(s, "pruneFraction")));
+                (Double) profiledValue(m, path, path, null, spec(s, "pruneFraction")),
+                (String) profiledValue(m, path, path, null, spec(s, "init")));
     }
 
     private TrainingConfig training(ConfigNode.Mapping root) {
@@ -453,7 +456,8 @@ final class ConfigBinder {
         }
         checkKeys(m, path, s.keys());
         return new StabilityConfig((Boolean) value(m, path, spec(s, "enabled")), (Double) value(m, path, spec(s, "stopAbove")),
-                (Integer) value(m, path, spec(s, "patience")));
+                (Integer) value(m, path, spec(s, "patience")), (String) profiledValue(m, path, path, null, spec(s, "keep")),
+                (Integer) profiledValue(m, path, path, null, spec(s, "stall")));
     }
 
     private PredictConfig predict(ConfigNode.Mapping root) {

@@ -4,6 +4,7 @@ import dev.dgc.api.ParameterSpec;
 import dev.dgc.api.ParameterType;
 import dev.dgc.api.PluginKind;
 import dev.dgc.core.train.CentroidSettings;
+import dev.dgc.core.train.ModelSelection;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,8 @@ public final class ConfigSchema {
 
     /** The sampler used when {@code sampler} gives no id: the reference sampler. */
     public static final String DEFAULT_SAMPLER = "overlapping-pair";
+    /** The loss balancing used when {@code lossBalancing} gives no id: the reference's fixed weights. */
+    public static final String DEFAULT_BALANCING = "fixed";
 
     /** One loss term of the reference profile, used when the config has no {@code losses} key. */
     record DefaultLoss(String id, double weight) {
@@ -105,7 +108,8 @@ public final class ConfigSchema {
             "data.truth[]", "path",
             "model.encoder", "id",
             "losses[]", "id",
-            "sampler", "id");
+            "sampler", "id",
+            "lossBalancing", "id");
 
     private ConfigSchema() {
     }
@@ -183,7 +187,9 @@ public final class ConfigSchema {
                 List.of(ParameterSpec.choice("profile", Profile.REFERENCE.id(),
                         "which defaults apply: reference = the released code's settings; paper = the paper's: consistency"
                                 + " on the windows' overlap with a sampler that does not warp (band shift kept), centroids not"
-                                + " trained by gradient, EMA on the correct layout, balance maximising the entropy."
+                                + " trained by gradient, EMA on the correct layout, balance maximising the entropy; stable (recommended,"
+                                + " see docs/results.md) = centroids seeded by k-means on the first embeddings, no ReLU before the"
+                                + " embedding's normalisation, balance maximising the entropy, the best-fitting checkpoint kept."
                                 + " Values written in the config win over the profile",
                         Profile.ids())),
                 Map.of(), null);
@@ -251,6 +257,9 @@ public final class ConfigSchema {
         add(s, "sampler", "The patch-pair sampler: 'id' names the plugin; its declared parameters sit beside it"
                         + " (see 'dgc describe sampler/<id>').",
                 List.of(ParameterSpec.string("id", DEFAULT_SAMPLER, "the sampler plugin's id")), Map.of(), PluginKind.SAMPLER);
+        add(s, "lossBalancing", "Dynamic loss balancing: a balancer plugin multiplies each term's weight by a factor it"
+                        + " learns during training ('id' names it; see 'dgc describe balancer/<id>'); fixed keeps the weights.",
+                List.of(ParameterSpec.string("id", DEFAULT_BALANCING, "the balancer plugin's id")), Map.of(), PluginKind.BALANCER);
         add(s, "centroids", "The global centroid memory: EMA update after each step, kick of dead centroids, pruning.",
                 List.of(
                         ParameterSpec.bool("trainable", CentroidSettings.REFERENCE.trainable(), "whether the optimiser also moves the centroids by"
@@ -267,7 +276,11 @@ public final class ConfigSchema {
                         ParameterSpec.number("pruneFraction", CentroidSettings.REFERENCE.pruneFraction(), "a live centroid whose mass fraction"
                                 + " (its mass over both views / the step's total) stays below this on every step of an epoch"
                                 + " (training.epochs cuts the steps as for the kick) is pruned at that epoch's end, from epoch 3 on:"
-                                + " masked to p = 0 and frozen; at least 2 centroids stay live; 0 never prunes").withMin(0).withMaxExclusive(1)),
+                                + " masked to p = 0 and frozen; at least 2 centroids stay live; 0 never prunes").withMin(0).withMaxExclusive(1),
+                        ParameterSpec.choice("init", CentroidSettings.REFERENCE.init().id(), "how the centroids start: random ="
+                                + " unit Gaussian vectors (reference); kmeans = spherical k-means (k-means++ start) on the shifted"
+                                + " embeddings of the first step's patches, so that every centroid starts with pixels of its own",
+                                CentroidSettings.Init.RANDOM.id(), CentroidSettings.Init.KMEANS.id())),
                 Map.of(), null);
         add(s, "training", "How long and how the model is trained.",
                 List.of(
@@ -284,14 +297,21 @@ public final class ConfigSchema {
                 nested("optimizer", "the optimiser and its settings",
                         "stability", "agreement of consecutive checkpoints' maps, logged, and an optional stop on it"), null);
         add(s, "training.stability", "At every checkpoint the training cubes are mapped and compared with the previous"
-                        + " checkpoint's maps: NMI and VI (§9.1) go to stability.csv. None of the paper's signals is a"
-                        + " reliable stopping rule; this one is offered as an option, off by default.",
+                        + " checkpoint's maps: NMI and VI (§9.1), the clusters used and the spectral fit R² of the maps (1 − within-"
+                        + "cluster over total variance of the normalised spectra; 0 for a collapsed map) go to stability.csv."
+                        + " The spectral fit scores checkpoints for model selection ('keep: best'); the NMI alone cannot tell a"
+                        + " settled model from a collapsed one, so its stop is off by default.",
                 List.of(
                         ParameterSpec.bool("enabled", true, "whether checkpoints are compared (each maps every training cube once)"),
                         ParameterSpec.number("stopAbove", 0.0, "stop training once the NMI between consecutive checkpoints is at"
                                 + " least this, 'patience' times in a row; 0 never stops").withRange(0, 1),
                         ParameterSpec.integer("patience", 2, "consecutive comparisons at or above stopAbove before stopping")
-                                .withMin(1)),
+                                .withMin(1),
+                        ParameterSpec.choice("keep", ModelSelection.LAST.id(), "which state becomes the model: last = the state"
+                                + " after the last step (reference); best = the checkpoint with the highest spectral fit (needs"
+                                + " enabled: true)", ModelSelection.LAST.id(), ModelSelection.BEST.id()),
+                        ParameterSpec.integer("stall", 0, "stop once this many checkpoints in a row have not improved the best"
+                                + " spectral fit; 0 never stops for that").withMin(0)),
                 Map.of(), null);
         add(s, "training.optimizer", "The optimiser; it updates every trained value, centroids and bandwidth included.",
                 List.of(
@@ -351,6 +371,8 @@ public final class ConfigSchema {
         if (truth) {
             keys.add(ParameterSpec.integer("unlabeled", 0, "the label value that means 'no label'; such pixels are not scored")
                     .withMin(0));
+            keys.add(ParameterSpec.bool("abundances", false, "the file holds one abundance band per class, as unmixing ground"
+                    + " truth does (Samson, Jasper Ridge, Urban): each pixel's class is 1 + the band of its largest abundance"));
         }
         return keys;
     }

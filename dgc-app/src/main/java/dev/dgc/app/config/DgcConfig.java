@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param model     the encoder, mean-shift and assignment settings
  * @param losses    the loss terms, in config order; at least one is enabled
  * @param sampler   the patch-pair sampler
+ * @param lossBalancing the dynamic loss balancing (plugin {@code fixed}: the configured weights as they are)
  * @param centroids the centroid memory
  * @param training  steps, batch, seed and optimiser
  * @param output    where results are written
@@ -39,6 +40,7 @@ public record DgcConfig(
         ModelConfig model,
         List<LossConfig> losses,
         PluginChoice sampler,
+        PluginChoice lossBalancing,
         CentroidConfig centroids,
         TrainingConfig training,
         OutputConfig output,
@@ -57,6 +59,7 @@ public record DgcConfig(
         Objects.requireNonNull(model, "model");
         losses = List.copyOf(losses);
         Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(lossBalancing, "lossBalancing");
         Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(output, "output");

@@ -25,9 +25,11 @@ import java.util.Objects;
  * @param classes    for ground truth, names of its label values, by value, ascending; empty for inputs
  * @param unlabeled  for ground truth, the label value meaning "no label"; 0 for inputs, where it
  *                   has no meaning
+ * @param abundances for ground truth, whether the file holds one abundance band per class (unmixing
+ *                   ground truth) whose largest value gives the pixel's class, 1 + its band index
  */
 public record InputSpec(String path, List<Path> files, String reader, String chosenReader, Parameters options, int unlabeled,
-                        Map<Integer, String> classes) {
+                        Map<Integer, String> classes, boolean abundances) {
 
     /** The value of {@link #reader()} that lets probing choose. */
     public static final String AUTO = "auto";
@@ -53,6 +55,6 @@ public record InputSpec(String path, List<Path> files, String reader, String cho
      * @param unlabeled    the "no label" value of a truth map
      */
     public InputSpec(String path, List<Path> files, String reader, String chosenReader, Parameters options, int unlabeled) {
-        this(path, files, reader, chosenReader, options, unlabeled, Map.of());
+        this(path, files, reader, chosenReader, options, unlabeled, Map.of(), false);
     }
 }

@@ -24,7 +24,20 @@ public enum Profile {
             new Setting("centroids", null, "legacyChannelScramble", false),
             new Setting("losses[]", "consistency", "region", "overlap"),
             new Setting("losses[]", "balance", "sign", "maximise"),
-            new Setting("sampler", null, "affine", false)));
+            new Setting("sampler", null, "affine", false))),
+
+    /**
+     * What measurement here recommends against collapse (docs/results.md): centroids seeded by
+     * spherical k-means on the first step's embeddings, embeddings on the whole sphere (no ReLU before
+     * the normalisation), a balance term that maximises the marginal entropy, and the checkpoint whose
+     * maps fit the spectra best kept as the model. Pair it with the {@code confidence} term and without
+     * the index-aligned consistency, as examples/salinas-a.yaml does.
+     */
+    STABLE(List.of(
+            new Setting("centroids", null, "init", "kmeans"),
+            new Setting("model.encoder", null, "lastActivation", "none"),
+            new Setting("losses[]", "balance", "sign", "maximise"),
+            new Setting("training.stability", null, "keep", "best")));
 
     /**
      * One default a profile sets.
@@ -46,7 +59,7 @@ public enum Profile {
     /**
      * The profile's name as written in a config.
      *
-     * @return {@code reference} or {@code paper}
+     * @return {@code reference}, {@code paper} or {@code stable}
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -70,7 +83,7 @@ public enum Profile {
     /**
      * The profile ids, for the schema's choice declaration.
      *
-     * @return {@code reference, paper}
+     * @return {@code reference, paper, stable}
      */
     static String[] ids() {
         return java.util.Arrays.stream(values()).map(Profile::id).toArray(String[]::new);

@@ -89,6 +89,8 @@ public final class ResolvedConfig {
         }
         out.add("sampler:");
         out.addAll(indent(plugin(config.sampler())));
+        out.add("lossBalancing:");
+        out.addAll(indent(plugin(config.lossBalancing())));
         CentroidConfig c = config.centroids();
         out.add("centroids:");
         out.addAll(indent(List.of(
@@ -98,7 +100,8 @@ public final class ResolvedConfig {
                 "deadMass: " + c.deadMass(),
                 "kick: " + c.kick(),
                 "kickDecay: " + c.kickDecay(),
-                "pruneFraction: " + c.pruneFraction())));
+                "pruneFraction: " + c.pruneFraction(),
+                "init: " + text(c.init()))));
         out.add("training:");
         out.addAll(indent(training(config.training())));
         out.add("output:");
@@ -187,6 +190,7 @@ public final class ResolvedConfig {
         out.add("reader: " + text(in.reader()));
         if (truth) {
             out.add("unlabeled: " + in.unlabeled());
+            out.add("abundances: " + in.abundances());
             if (!in.classes().isEmpty()) {
                 out.add("classes:");
                 in.classes().forEach((v, n) -> out.add(INDENT + v + ": " + text(n)));
@@ -235,7 +239,9 @@ public final class ResolvedConfig {
         out.addAll(indent(List.of(
                 "enabled: " + t.stability().enabled(),
                 "stopAbove: " + t.stability().stopAbove(),
-                "patience: " + t.stability().patience())));
+                "patience: " + t.stability().patience(),
+                "keep: " + text(t.stability().keep()),
+                "stall: " + t.stability().stall())));
         out.add("optimizer:");
         OptimizerConfig o = t.optimizer();
         out.addAll(indent(List.of(

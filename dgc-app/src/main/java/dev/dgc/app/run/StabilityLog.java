@@ -15,14 +15,15 @@ import java.util.Locale;
 /**
  * {@code stability.csv}: one row per checkpoint with the NMI and VI between its maps of the training
  * cubes and the previous checkpoint's (empty at the first checkpoint of a run or of a resumed run,
- * which has no previous maps in memory), the entropy of the assignment, the clusters in use and the
+ * which has no previous maps in memory), the entropy of the assignment, the clusters in use, the
+ * spectral fit R² of the maps (the model-selection score), whether it is the best so far, and the
  * seconds the comparison took. Flushed per row; a resumed run appends.
  */
 public final class StabilityLog implements StabilityProbe.Listener, Closeable {
 
     /** The file name in a run's folder. */
     public static final String FILE_NAME = "stability.csv";
-    private static final String HEADER = "step,nmi,vi,entropy,activeClusters,seconds";
+    private static final String HEADER = "step,nmi,vi,entropy,activeClusters,spectralFit,best,seconds";
 
     private final BufferedWriter writer;
 
@@ -51,8 +52,9 @@ public final class StabilityLog implements StabilityProbe.Listener, Closeable {
     @Override
     public void stability(StabilityProbe.Report r) {
         try {
-            writer.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%.3f", r.step(), cell(r.nmi()), cell(r.variationOfInformation()),
-                    cell(r.entropy()), r.activeClusters(), r.seconds()));
+            writer.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%d,%s,%b,%.3f", r.step(), cell(r.nmi()),
+                    cell(r.variationOfInformation()), cell(r.entropy()), r.activeClusters(), cell(r.spectralFit()), r.best(),
+                    r.seconds()));
             writer.newLine();
             writer.flush();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.dgc.app.run;
 
 import dev.dgc.api.nn.EncoderProvider;
+import dev.dgc.api.nn.LossBalancerProvider;
 import dev.dgc.api.nn.LossTermProvider;
 import dev.dgc.app.config.CentroidConfig;
 import dev.dgc.app.config.DgcConfig;
@@ -8,12 +9,15 @@ import dev.dgc.app.config.LossConfig;
 import dev.dgc.app.config.MeanShiftConfig;
 import dev.dgc.app.config.ModelConfig;
 import dev.dgc.app.config.OptimizerConfig;
+import dev.dgc.app.config.PluginChoice;
 import dev.dgc.app.config.ScheduleConfig;
 import dev.dgc.app.config.TrainingConfig;
 import dev.dgc.core.plugins.PluginRegistry;
 import dev.dgc.core.train.CentroidSettings;
+import dev.dgc.core.train.LossBalancing;
 import dev.dgc.core.train.LossTerm;
 import dev.dgc.core.train.MeanShiftSettings;
+import dev.dgc.core.train.ModelSelection;
 import dev.dgc.core.train.ModelSpec;
 import dev.dgc.core.train.OptimizerSettings;
 import dev.dgc.core.train.TrainingSettings;
@@ -51,11 +55,15 @@ public final class TrainingSettingsFactory {
         CentroidConfig c = config.centroids();
         TrainingConfig t = config.training();
         CentroidSettings centroids = new CentroidSettings(c.trainable(), c.emaDecay(), c.legacyChannelScramble(), c.deadMass(),
-                c.kick(), c.kickDecay(), c.pruneFraction());
+                c.kick(), c.kickDecay(), c.pruneFraction(),
+                CentroidSettings.Init.valueOf(c.init().toUpperCase(java.util.Locale.ROOT)));
         OptimizerConfig o = t.optimizer();
         OptimizerSettings optimizer = new OptimizerSettings(o.lr(), o.weightDecay(), o.beta1(), o.beta2(), o.epsilon());
+        PluginChoice b = config.lossBalancing();
+        LossBalancing balancing = new LossBalancing(b.id(), registry.get(LossBalancerProvider.class, b.id()), b.params());
+        ModelSelection selection = ModelSelection.valueOf(t.stability().keep().toUpperCase(java.util.Locale.ROOT));
         return new TrainingSettings(model, losses, centroids, optimizer, config.data().normalization(), t.steps(), t.epochs(), t.batch(),
-                t.seed(), t.gradientClip(), t.checkpointEvery());
+                t.seed(), t.gradientClip(), t.checkpointEvery(), balancing, selection);
     }
 
     private static LossTerm term(LossConfig l, PluginRegistry registry) {

@@ -337,6 +337,7 @@ class ConfigLoaderTest {
         List<Plugin> plugins = new ArrayList<>(FakePlugins.referenceLosses().subList(0, 3));
         plugins.add(new FakePlugins.Encoder("pixelwise"));
         plugins.add(new FakePlugins.Sampler());
+        plugins.add(new FakePlugins.Balancer());
         plugins.add(FakePlugins.fakeReader());
         Workspace lacking = new Workspace(dir, PluginRegistry.of(plugins.toArray(new Plugin[0])));
 
@@ -393,7 +394,7 @@ class ConfigLoaderTest {
     @Test
     void aConfigThatIsNotAMappingSaysWhatItIs() {
         assertThat(ws.problems("- data\n- model\n")).containsExactly(
-                "config.yaml:1:1: expected a mapping with the sections profile, data, model, losses, sampler, centroids, training, output,"
+                "config.yaml:1:1: expected a mapping with the sections profile, data, model, losses, sampler, lossBalancing, centroids, training, output,"
                         + " predict, evaluation, kmeans, merge, found a list");
     }
 

@@ -15,10 +15,10 @@ class ConfigSchemaTest {
     void sectionsAreListedInTheOrderAConfigIsDocumented() {
         assertThat(ConfigSchema.sections().keySet()).containsExactly(
                 "top", "data", "data.inputs[]", "data.truth[]", "model", "model.encoder", "model.meanShift",
-                "losses[]", "losses[].schedule", "sampler", "centroids", "training", "training.stability", "training.optimizer",
+                "losses[]", "losses[].schedule", "sampler", "lossBalancing", "centroids", "training", "training.stability", "training.optimizer",
                 "output", "predict", "evaluation", "kmeans", "merge");
         assertThat(ConfigSchema.topLevelKeys())
-                .containsExactly("profile", "data", "model", "losses", "sampler", "centroids", "training", "output", "predict",
+                .containsExactly("profile", "data", "model", "losses", "sampler", "lossBalancing", "centroids", "training", "output", "predict",
                         "evaluation", "kmeans", "merge");
     }
 
@@ -40,7 +40,10 @@ class ConfigSchemaTest {
         assertThat(ConfigSchema.section("training.optimizer").parameters()).extracting(ParameterSpec::defaultValue)
                 .containsExactly("adamw", 1.0e-4, 0.01, 0.9, 0.999, 1.0e-8);
         assertThat(ConfigSchema.section("centroids").parameters()).extracting(ParameterSpec::defaultValue)
-                .containsExactly(true, 0.99, false, 1.0e-3, 0.05, true, 0.0);
+                .containsExactly(true, 0.99, false, 1.0e-3, 0.05, true, 0.0, "random");
+        assertThat(ConfigSchema.section("training.stability").parameters()).extracting(ParameterSpec::defaultValue)
+                .containsExactly(true, 0.0, 2, "last", 0);
+        assertThat(ConfigSchema.section("lossBalancing").parameter("id")).map(ParameterSpec::defaultValue).contains("fixed");
         assertThat(ConfigSchema.section("top").parameter("profile")).map(ParameterSpec::defaultValue).contains("reference");
         assertThat(ConfigSchema.defaultLossesText())
                 .isEqualTo("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0");
@@ -52,12 +55,13 @@ class ConfigSchemaTest {
                 .extracting(ConfigSchema.Section::path, ConfigSchema.Section::plugin).containsExactly(
                         tuple("model.encoder", Optional.of(PluginKind.ENCODER)),
                         tuple("losses[]", Optional.of(PluginKind.LOSS)),
-                        tuple("sampler", Optional.of(PluginKind.SAMPLER)));
+                        tuple("sampler", Optional.of(PluginKind.SAMPLER)),
+                        tuple("lossBalancing", Optional.of(PluginKind.BALANCER)));
     }
 
     @Test
     void aSectionsKeysAreItsParametersThenItsNestedKeys() {
         assertThat(ConfigSchema.section("data").keys()).containsExactly("normalize", "inputs", "truth");
-        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "options", "classes");
+        assertThat(ConfigSchema.section("data.truth[]").keys()).containsExactly("path", "reader", "unlabeled", "abundances", "options", "classes");
     }
 }

@@ -9,6 +9,8 @@ import dev.dgc.api.io.ProbeResult;
 import dev.dgc.api.io.ReaderProvider;
 import dev.dgc.api.nn.EncoderGraph;
 import dev.dgc.api.nn.EncoderProvider;
+import dev.dgc.api.nn.LossBalancer;
+import dev.dgc.api.nn.LossBalancerProvider;
 import dev.dgc.api.nn.LossContext;
 import dev.dgc.api.nn.LossTermProvider;
 import dev.dgc.api.nn.ReceptiveField;
@@ -105,6 +107,29 @@ final class FakePlugins {
     }
 
     /** The reference sampler's id with two parameters, and any extra a test needs. */
+    /** The default loss balancing's id, balancing nothing. */
+    static final class Balancer implements LossBalancerProvider {
+        @Override
+        public String id() {
+            return "fixed";
+        }
+
+        @Override
+        public String description() {
+            return "fake balancer";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public LossBalancer create(List<String> terms, Parameters params) {
+            throw new UnsupportedOperationException("a fake balancer balances nothing");
+        }
+    }
+
     static final class Sampler implements SamplerProvider {
         private final List<ParameterSpec> extra;
 
@@ -213,6 +238,7 @@ final class FakePlugins {
         all.add(new Encoder("pixelwise"));
         all.addAll(referenceLosses());
         all.add(new Sampler());
+        all.add(new Balancer());
         all.add(fakeReader());
         all.addAll(Arrays.asList(extra));
         return PluginRegistry.of(all.toArray(new Plugin[0]));

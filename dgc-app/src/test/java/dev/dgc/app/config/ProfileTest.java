@@ -28,6 +28,7 @@ class ProfileTest {
                         "index-aligned", "overlap")),
                 new FakePlugins.Sampler(ParameterSpec.bool("affine", true, "warp the views"),
                         ParameterSpec.integer("maxBandShift", 2, "band roll")),
+                new FakePlugins.Balancer(),
                 FakePlugins.fakeReader());
     }
 
@@ -52,6 +53,19 @@ class ProfileTest {
         assertThat(c.losses().get(1).params().getString("sign")).isEqualTo("minimise");
         assertThat(c.losses().get(2).params().getString("region")).isEqualTo("index-aligned");
         assertThat(c.sampler().params().getBoolean("affine")).isTrue();
+    }
+
+    @Test
+    void theStableProfileSeedsTheCentroidsMaximisesTheBalanceAndKeepsTheBestCheckpoint() {
+        DgcConfig c = ws.load("profile: stable\n" + TERMS);
+
+        assertThat(c.profile()).isEqualTo(Profile.STABLE);
+        assertThat(c.centroids().init()).isEqualTo("kmeans");
+        assertThat(c.losses().get(1).params().getString("sign")).isEqualTo("maximise");
+        assertThat(c.training().stability().keep()).isEqualTo("best");
+        assertThat(c.centroids().trainable()).as("left at the reference").isTrue();
+        assertThat(c.profileValues()).containsEntry("centroids.init", "kmeans").containsEntry("training.stability.keep", "best")
+                .containsEntry("losses[1].sign", "maximise");
     }
 
     @Test

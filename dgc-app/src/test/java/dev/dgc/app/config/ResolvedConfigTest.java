@@ -103,6 +103,8 @@ class ResolvedConfigTest {
                   id: overlapping-pair
                   overlapMin: 0.2
                   crop: [64, 64]
+                lossBalancing:
+                  id: fixed
                 centroids:
                   trainable: true
                   emaDecay: 0.99
@@ -111,6 +113,7 @@ class ResolvedConfigTest {
                   kick: 0.05
                   kickDecay: true
                   pruneFraction: 0.0
+                  init: random
                 training:
                   steps: 500
                   batch: 4
@@ -122,6 +125,8 @@ class ResolvedConfigTest {
                     enabled: true
                     stopAbove: 0.0
                     patience: 2
+                    keep: last
+                    stall: 0
                   optimizer:
                     id: adamw
                     lr: 1.0E-4

@@ -7,6 +7,7 @@ import dev.dgc.core.data.BandStatistics;
 import dev.dgc.core.data.Normalizer;
 import dev.dgc.core.infer.Prediction;
 import dev.dgc.core.train.TrainingCube;
+import dev.dgc.core.data.RowBlocks;
 import dev.dgc.core.tribuo.BandFeatures;
 import dev.dgc.core.tribuo.TrainingCubesProvenance;
 import org.tribuo.Feature;
@@ -187,7 +188,7 @@ public final class KMeansBaseline {
     private static void addPixels(HyperspectralCube cube, Normalizer normalizer, String[] features, PixelCursor cursor,
                                   MutableDataset<ClusterID> data) throws IOException {
         int bands = features.length;
-        new RowBlocks(cube).forEach((window, values, valid) -> {
+        new RowBlocks(cube, PIXELS_PER_READ).forEach((window, values, valid) -> {
             normalizer.apply(values, cube.metadata().allBands(), window.pixels());
             int pixels = window.pixels();
             for (int i = 0; i < pixels; i++) {
@@ -234,7 +235,7 @@ public final class KMeansBaseline {
         int lines = cube.metadata().lines();
         int samples = cube.metadata().samples();
         int[] labels = new int[Math.multiplyExact(lines, samples)];
-        new RowBlocks(cube).forEach((window, values, valid) -> {
+        new RowBlocks(cube, PIXELS_PER_READ).forEach((window, values, valid) -> {
             normalizer.apply(values, cube.metadata().allBands(), window.pixels());
             int pixels = window.pixels();
             int offset = window.row() * samples;

@@ -1,6 +1,7 @@
 package dev.dgc.core.infer;
 
 import dev.dgc.core.data.Normalizer;
+import dev.dgc.core.eval.SpectralFit;
 import dev.dgc.core.eval.Stability;
 import dev.dgc.core.model.SavedModel;
 import dev.dgc.core.plugins.PluginRegistry;
@@ -18,14 +19,20 @@ import java.util.Objects;
  * cube is mapped with the model as it stands, and the map is compared with the previous checkpoint's
  * map of the same cube by NMI and VI (§9.1), averaged over the cubes weighted by their pixels. No
  * truth is involved. Optionally training stops once the NMI has been at least a threshold for a
- * number of consecutive checkpoints: the assignment no longer moves. Each cube's statistics are
- * computed once. Not thread-safe; the trainer calls it on its thread.
+ * number of consecutive checkpoints: the assignment no longer moves.
+ *
+ * <p>Every checkpoint is also scored by the {@linkplain SpectralFit spectral fit} R² of its maps on
+ * the normalised training spectra (pooled over the cubes), which is 0 for a collapsed map and grows
+ * as the clusters become spectrally pure and distinct; {@link dev.dgc.core.train.ModelSelection#BEST}
+ * keeps the checkpoint with the highest score. Optionally training also stops once the score has
+ * not improved for a number of checkpoints. Each cube's statistics are computed once. Not
+ * thread-safe; the trainer calls it on its thread.
  */
 public final class StabilityProbe implements CheckpointProbe {
 
     /** What one checkpoint's comparison found. */
     public record Report(long step, double nmi, double variationOfInformation, double entropy, int activeClusters,
-                         double seconds, boolean stopping) {
+                         double spectralFit, boolean best, double seconds, boolean stopping) {
     }
 
     /** Receives each checkpoint's report. */
@@ -45,8 +52,11 @@ public final class StabilityProbe implements CheckpointProbe {
     private final int patience;
     private final Listener listener;
     private final List<Normalizer> normalizers = new ArrayList<>();
+    private final int stall;
     private List<int[]> previous;
     private int above;
+    private double bestFit = Double.NEGATIVE_INFINITY;
+    private int sinceBest;
 
     /**
      * @param cubes     the training cubes
@@ -59,6 +69,26 @@ public final class StabilityProbe implements CheckpointProbe {
      */
     public StabilityProbe(List<TrainingCube> cubes, Path modelDir, PluginRegistry registry, PredictionSettings settings,
                           double stopAbove, int patience, Listener listener) {
+        this(cubes, modelDir, registry, settings, stopAbove, patience, 0, listener);
+    }
+
+    /**
+     * @param cubes     the training cubes
+     * @param modelDir  where the model will be written, for messages
+     * @param registry  where the model's encoder is found
+     * @param settings  how the cubes are mapped (tile, halo, statistics); probabilities are not kept
+     * @param stopAbove stop once the NMI is at least this {@code patience} times in a row; 0 never stops
+     * @param patience  consecutive checkpoints at or above {@code stopAbove}, at least 1
+     * @param stall     stop once this many checkpoints in a row have not improved the best spectral
+     *                  fit; 0 never stops for that
+     * @param listener  receives every report
+     */
+    public StabilityProbe(List<TrainingCube> cubes, Path modelDir, PluginRegistry registry, PredictionSettings settings,
+                          double stopAbove, int patience, int stall, Listener listener) {
+        if (stall < 0) {
+            throw new IllegalArgumentException("the stall count must be at least 0, found " + stall);
+        }
+        this.stall = stall;
         this.cubes = List.copyOf(cubes);
         this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -73,6 +103,11 @@ public final class StabilityProbe implements CheckpointProbe {
 
     @Override
     public boolean stopAfter(long step, SavedModel model) throws IOException {
+        return judge(step, model).stop();
+    }
+
+    @Override
+    public Verdict judge(long step, SavedModel model) throws IOException {
         long started = System.nanoTime();
         TrainedModel trained = TrainedModel.of(model, modelDir, registry);
         Predictor predictor = new Predictor(trained, settings);
@@ -82,6 +117,7 @@ public final class StabilityProbe implements CheckpointProbe {
         double entropy = 0;
         long pixels = 0;
         boolean[] used = new boolean[trained.clusters()];
+        SpectralFit.Accumulator fit = new SpectralFit.Accumulator(trained.clusters(), trained.bands());
         for (int i = 0; i < cubes.size(); i++) {
             TrainingCube c = cubes.get(i);
             if (normalizers.size() <= i) {
@@ -89,6 +125,7 @@ public final class StabilityProbe implements CheckpointProbe {
             }
             int[] labels = predictor.predict(c.cube(), c.name(), normalizers.get(i), Predictor.Progress.NONE).labels();
             maps.add(labels);
+            fit.add(c.cube(), normalizers.get(i), labels);
             for (int l : labels) {
                 if (l >= 0) {
                     used[l] = true;
@@ -110,9 +147,17 @@ public final class StabilityProbe implements CheckpointProbe {
         previous = maps;
         double meanNmi = first || pixels == 0 ? Double.NaN : nmi / pixels;
         above = !first && stopAbove > 0 && meanNmi >= stopAbove ? above + 1 : 0;
-        boolean stop = stopAbove > 0 && above >= patience;
+        double r2 = fit.r2();
+        boolean best = r2 > bestFit;
+        if (best) {
+            bestFit = r2;
+            sinceBest = 0;
+        } else {
+            sinceBest++;
+        }
+        boolean stop = stopAbove > 0 && above >= patience || stall > 0 && sinceBest >= stall;
         listener.stability(new Report(step, meanNmi, first || pixels == 0 ? Double.NaN : vi / pixels,
-                first || pixels == 0 ? Double.NaN : entropy / pixels, active, (System.nanoTime() - started) / 1e9, stop));
-        return stop;
+                first || pixels == 0 ? Double.NaN : entropy / pixels, active, r2, best, (System.nanoTime() - started) / 1e9, stop));
+        return new Verdict(stop, r2);
     }
 }

@@ -72,6 +72,7 @@ public final class DgcGraph {
     private static final String LOSS_PREFIX = "loss/";
     private static final String WEIGHT_PREFIX = "weight/";
     private static final String OVERLAP_PREFIX = "overlap/";
+    private static final String OVERLAP_WEIGHTS = OVERLAP_PREFIX + "weights";
     private static final String PROBABILITIES = "probabilities";
     private static final String THETA = MEAN_SHIFT_PREFIX + "theta";
     /** The encoder graph's upstream gradient placeholder G and its scalar {@code sum(e ⊙ G)}. */
@@ -300,8 +301,30 @@ public final class DgcGraph {
             addIndices(first, b * pixels, overlap.get().inFirst());
             addIndices(second, b * pixels, overlap.get().inSecond());
         }
-        feeds.put(OVERLAP_PREFIX + 0, Nd4j.createFromArray(first.toArray(Long[]::new)));
-        feeds.put(OVERLAP_PREFIX + 1, Nd4j.createFromArray(second.toArray(Long[]::new)));
+        int shared = first.size();
+        long total = (long) pairs.size() * pixels;
+        feeds.put(OVERLAP_PREFIX + 0, Nd4j.createFromArray(permutation(first, total)));
+        feeds.put(OVERLAP_PREFIX + 1, Nd4j.createFromArray(permutation(second, total)));
+        double[] w = new double[Math.toIntExact(total)];
+        java.util.Arrays.fill(w, 0, shared, 1.0);
+        feeds.put(OVERLAP_WEIGHTS, Nd4j.createFromArray(w).castTo(type));
+    }
+
+    /** The shared rows in order, then every other row of the view in ascending order: a permutation of 0…total−1. */
+    private static long[] permutation(List<Long> shared, long total) {
+        long[] out = new long[Math.toIntExact(total)];
+        boolean[] taken = new boolean[out.length];
+        int n = 0;
+        for (long r : shared) {
+            out[n++] = r;
+            taken[(int) r] = true;
+        }
+        for (int r = 0; r < out.length; r++) {
+            if (!taken[r]) {
+                out[n++] = r;
+            }
+        }
+        return out;
     }
 
     private void addIndices(List<Long> out, long base, Window w) {
@@ -347,6 +370,37 @@ public final class DgcGraph {
                 g = encoderGradients.get(name);
             }
             out.put(name, g != null ? g : Nd4j.zeros(type, parameter(name).shape()));
+        }
+        return out;
+    }
+
+    /**
+     * Each loss term's unweighted gradient norm with respect to the embeddings the loss stage reads,
+     * e and z jointly: {@code ‖(∂L_t/∂e, ∂L_t/∂z)‖₂}, one backward pass of the loss stage per term
+     * (the encoder and the mean-shift are not run again). A term that reads only the centroids has
+     * norm 0. Valid right after {@link #gradients} or {@link #forward} with the same feeds, whose
+     * e and z it reuses; dynamic loss balancing uses it.
+     *
+     * @param feeds the step's feeds, as given to {@link #gradients}
+     * @return term id → norm, in term order
+     */
+    public Map<String, Double> termGradientNorms(Map<String, INDArray> feeds) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (LossTerm term : terms) {
+            Map<String, INDArray> one = lossFeeds(feeds);
+            for (LossTerm other : terms) {
+                one.put(WEIGHT_PREFIX + other.id(), Nd4j.scalar(other == term ? 1.0 : 0.0).castTo(type));
+            }
+            Map<String, INDArray> g = sd.calculateGradients(one, List.of(EMBEDDINGS, SHIFTED));
+            double sq = 0;
+            for (String name : List.of(EMBEDDINGS, SHIFTED)) {
+                INDArray a = g.get(name);
+                if (a != null) {
+                    double n = a.norm2Number().doubleValue();
+                    sq += n * n;
+                }
+            }
+            out.put(term.id(), Math.sqrt(sq));
         }
         return out;
     }
@@ -616,12 +670,24 @@ public final class DgcGraph {
 
         @Override
         public Optional<SDVariable> overlapIndices(int view) {
+            declareOverlap();
+            return Optional.of(sd.getVariable(OVERLAP_PREFIX + view));
+        }
+
+        @Override
+        public Optional<SDVariable> overlapWeights() {
+            declareOverlap();
+            return Optional.of(sd.getVariable(OVERLAP_WEIGHTS));
+        }
+
+        /** Fixed shapes: a shape that changed every step made native caches grow without bound. */
+        private void declareOverlap() {
             if (!overlapUsed) {
-                sd.placeHolder(OVERLAP_PREFIX + 0, DataType.INT64, -1);
-                sd.placeHolder(OVERLAP_PREFIX + 1, DataType.INT64, -1);
+                sd.placeHolder(OVERLAP_PREFIX + 0, DataType.INT64, m);
+                sd.placeHolder(OVERLAP_PREFIX + 1, DataType.INT64, m);
+                sd.placeHolder(OVERLAP_WEIGHTS, type, m);
                 overlapUsed = true;
             }
-            return Optional.of(sd.getVariable(OVERLAP_PREFIX + view));
         }
 
         @Override

@@ -22,13 +22,45 @@ package dev.dgc.core.train;
  * @param kickDecay             whether κ follows the schedule of §5.1 (TV8) over the training
  * @param pruneFraction         a live centroid whose mass fraction stays below this on every step of an epoch
  *                              (from epoch 3 on) is pruned; 0 = never (§6.3, rule above)
+ * @param init                  how the centroids start: the reference's random unit vectors, or
+ *                              spherical k-means on the first step's embeddings ({@link CentroidSeeding})
  */
 public record CentroidSettings(boolean trainable, double emaDecay, boolean legacyChannelScramble, double deadMass,
-                               double kick, boolean kickDecay, double pruneFraction) {
+                               double kick, boolean kickDecay, double pruneFraction, Init init) {
     /** The reference values. */
     public static final CentroidSettings REFERENCE = new CentroidSettings(true, 0.99, false, 1e-3, 0.05, true, 0);
 
+    /** How the centroid memory starts. */
+    public enum Init {
+        /** Unit Gaussian rows (the reference). */
+        RANDOM,
+        /** Spherical k-means, k-means++ start, on the shifted embeddings of the first step's batch. */
+        KMEANS;
+
+        /** @return the config spelling: {@code random} or {@code kmeans} */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The settings with the reference's random start.
+     *
+     * @param trainable             as in the canonical constructor
+     * @param emaDecay              as in the canonical constructor
+     * @param legacyChannelScramble as in the canonical constructor
+     * @param deadMass              as in the canonical constructor
+     * @param kick                  as in the canonical constructor
+     * @param kickDecay             as in the canonical constructor
+     * @param pruneFraction         as in the canonical constructor
+     */
+    public CentroidSettings(boolean trainable, double emaDecay, boolean legacyChannelScramble, double deadMass,
+                            double kick, boolean kickDecay, double pruneFraction) {
+        this(trainable, emaDecay, legacyChannelScramble, deadMass, kick, kickDecay, pruneFraction, Init.RANDOM);
+    }
+
     public CentroidSettings {
+        java.util.Objects.requireNonNull(init, "init");
         if (!(emaDecay >= 0 && emaDecay <= 1)) {
             throw new IllegalArgumentException("EMA decay must lie in [0, 1], found " + emaDecay);
         }

@@ -21,4 +21,26 @@ public interface CheckpointProbe {
      * @throws IOException when what the probe reads or writes fails
      */
     boolean stopAfter(long step, SavedModel model) throws IOException;
+
+    /**
+     * What the probe concluded at a checkpoint.
+     *
+     * @param stop  whether training should stop here
+     * @param score how good the model is by the probe's internal signal, higher is better; NaN when
+     *              the probe does not score (then {@link ModelSelection#BEST} keeps the last state)
+     */
+    record Verdict(boolean stop, double score) {
+    }
+
+    /**
+     * Looks at a checkpoint and scores it. The default scores nothing and stops as {@link #stopAfter}.
+     *
+     * @param step  the step just finished
+     * @param model the model as it would be saved now
+     * @return whether to stop and the checkpoint's score
+     * @throws IOException when what the probe reads or writes fails
+     */
+    default Verdict judge(long step, SavedModel model) throws IOException {
+        return new Verdict(stopAfter(step, model), Double.NaN);
+    }
 }

@@ -1,12 +1,14 @@
 package dev.dgc.core.train;
 
 import dev.dgc.api.cube.CubeMetadata;
+import dev.dgc.api.nn.LossBalancer;
 import dev.dgc.api.sampling.CubeExtent;
 import dev.dgc.api.sampling.PairSampler;
 import dev.dgc.api.sampling.PatchPair;
 import dev.dgc.core.data.BandStatistics;
 import dev.dgc.core.data.Normalizer;
 import dev.dgc.core.data.PatchExtractor;
+import dev.dgc.core.model.ModelReader;
 import dev.dgc.core.model.ModelWriter;
 import dev.dgc.core.model.SavedModel;
 import dev.dgc.core.nn.DgcGraph;
@@ -142,6 +144,8 @@ public final class Trainer {
                 DataType.FLOAT, streams.stream(RunStreams.ENCODER_INIT, 0), Nd4j.createFromArray(initialCentroids));
         AdamW optimizer = new AdamW(settings.optimizer());
         CentroidPruning pruning = new CentroidPruning(model.clusters(), settings.centroids().pruneFraction());
+        LossBalancer balancer = settings.balancing().create(settings.losses().stream().map(LossTerm::id).toList());
+        Best best = new Best();
 
         long firstStep = 1;
         if (resume) {
@@ -149,6 +153,8 @@ public final class Trainer {
                     checkpoints.dir().resolve(Checkpoints.LATEST).toString(), null,
                     "no checkpoint to resume from; start the run without resuming"));
             firstStep = restore(checkpoint, graph, optimizer, pruning) + 1;
+            restoreBalancing(checkpoint.manifest(), balancer);
+            best.restore(checkpoint.manifest(), checkpoints.dir().resolve(BEST));
         }
         listener.started(firstStep, settings.steps());
 
@@ -183,17 +189,26 @@ public final class Trainer {
                         (batch + i) * extractor.patchSize());
             }
             Map<String, Double> weights = new LinkedHashMap<>();
+            Map<String, Double> factors = balancer.factors(step);
             for (LossTerm term : settings.losses()) {
-                weights.put(term.id(), term.weight().value(step, settings.steps()));
+                weights.put(term.id(), term.weight().value(step, settings.steps()) * factors.getOrDefault(term.id(), 1.0));
             }
             long s = step;
             Map<String, INDArray> feeds = graph.feeds(Nd4j.create(buffer, new long[] {2L * batch, model.bands(), rows, cols}, 'c'),
                     pairs, weights, name -> streams.stepInput(name, s));
 
+            if (step == 1 && settings.centroids().init() == CentroidSettings.Init.KMEANS) {
+                // the first forward's embeddings (random centroids do not change z) seed the memory
+                float[][] seeded = CentroidSeeding.seed(graph.forward(feeds).shifted(), 2 * batch, dim, rows, cols,
+                        model.clusters(), CentroidSeeding.DEFAULT_MAX_PIXELS, CentroidSeeding.DEFAULT_ITERATIONS,
+                        streams.stream(RunStreams.CENTROID_INIT, 1));
+                graph.setCentroids(Nd4j.createFromArray(seeded));
+            }
             boolean[] frozen = pruning.pruned();
             // a pruned centroid is frozen: undo what the optimiser (weight decay, orthogonality) does to it
             float[][] beforeStep = graph.centroids().toFloatMatrix();
             Map<String, INDArray> gradients = graph.gradients(feeds);
+            Map<String, Double> termNorms = balancer.needsGradientNorms(step) ? graph.termGradientNorms(feeds) : Map.of();
             double gradientNorm = GradientClipping.clipGlobalNorm(gradients, settings.gradientClip());
             optimizer.step(parameters(graph), gradients);
 
@@ -208,6 +223,7 @@ public final class Trainer {
                 }
             }
             graph.setCentroids(Nd4j.createFromArray(centroids));
+            balancer.observe(step, after.losses(), termNorms);
 
             listener.step(new StepReport(step, settings.steps(), after.losses(), weights, after.total(), gradientNorm,
                     activeClusters(after.probabilities(), model.clusters()), update.kicked(), graph.bandwidth(),
@@ -219,19 +235,43 @@ public final class Trainer {
             }
             boolean last = step == settings.steps();
             if (last || settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0) {
-                Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats, pruning),
+                CheckpointProbe.Verdict verdict = new CheckpointProbe.Verdict(false, Double.NaN);
+                if (probe != CheckpointProbe.NONE) {
+                    SavedModel now = new SavedModel(manifest(graph, stats, pruning, step), modelWeights(graph));
+                    verdict = probe.judge(step, now);
+                    if (settings.selection() == ModelSelection.BEST && best.improvedBy(verdict.score())) {
+                        ModelWriter.write(checkpoints.dir().resolve(BEST), now.manifest(), now.weights());
+                        best.record(step, verdict.score());
+                    }
+                }
+                Path dir = checkpoints.write(step, checkpointScalars(step, graph, optimizer, stats, pruning, balancer, best),
                         checkpointArrays(graph, optimizer));
                 listener.checkpoint(step, dir);
-                if (probe != CheckpointProbe.NONE && probe.stopAfter(step, new SavedModel(manifest(graph, stats, pruning, step), modelWeights(graph))) && !last) {
+                if (verdict.stop() && !last) {
                     listener.stopped(step);
                     break;
                 }
             }
         }
         Path modelDir = runDir.resolve("model");
-        ModelWriter.write(modelDir, manifest(graph, stats, pruning, lastStep), modelWeights(graph));
+        long modelStep = lastStep;
+        int live = model.clusters() - pruning.prunedIndices().length;
+        if (settings.selection() == ModelSelection.BEST && best.step() > 0 && best.step() != lastStep) {
+            SavedModel chosen = ModelReader.read(checkpoints.dir().resolve(BEST));
+            Map<String, Object> m = new LinkedHashMap<>(chosen.manifest());
+            m.put(SELECTION, selectionRecord(best, lastStep));
+            ModelWriter.write(modelDir, m, chosen.weights());
+            modelStep = best.step();
+            live = model.clusters() - chosen.prunedCentroids().length;
+        } else {
+            Map<String, Object> m = manifest(graph, stats, pruning, lastStep);
+            if (settings.selection() == ModelSelection.BEST) {
+                m.put(SELECTION, selectionRecord(best, lastStep));
+            }
+            ModelWriter.write(modelDir, m, modelWeights(graph));
+        }
         return new TrainingResult(modelDir, lastStep, (System.nanoTime() - started) / 1e9, firstStep,
-                model.clusters(), model.clusters() - pruning.prunedIndices().length);
+                model.clusters(), live, modelStep, best.score());
     }
 
     private static Map<String, INDArray> parameters(DgcGraph graph) {
@@ -271,7 +311,7 @@ public final class Trainer {
     private static final String PRUNING = "pruning";
 
     private Map<String, Object> checkpointScalars(long step, DgcGraph graph, AdamW optimizer, List<BandStatistics> stats,
-                                                  CentroidPruning pruning) {
+                                                  CentroidPruning pruning, LossBalancer balancer, Best best) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "dgc-checkpoint");
         m.put("step", step);
@@ -289,6 +329,13 @@ public final class Trainer {
         epoch.put("stayedBelow", below);
         epoch.put("epochMass", pruning.epochMass());
         m.put(PRUNING, epoch);
+        m.put(BALANCING, new LinkedHashMap<>(balancer.state()));
+        if (best.step() > 0) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("step", best.step());
+            b.put("score", best.score());
+            m.put(SELECTION, b);
+        }
         return m;
     }
 
@@ -301,6 +348,71 @@ public final class Trainer {
         optimizer.firstMoments().forEach((name, value) -> arrays.put(FIRST_MOMENT + name, value));
         optimizer.secondMoments().forEach((name, value) -> arrays.put(SECOND_MOMENT + name, value));
         return arrays;
+    }
+
+    /** The checkpoint key of the loss balancer's state. */
+    private static final String BALANCING = "balancing";
+    /** The checkpoint and model key of the model selection: the best checkpoint's step and score. */
+    public static final String SELECTION = "selection";
+    /** The folder under checkpoints/ holding the best checkpoint's model. */
+    static final String BEST = "best";
+
+    /** The best checkpoint so far, by the probe's score. */
+    private static final class Best {
+        private long step;
+        private double score = Double.NaN;
+
+        boolean improvedBy(double candidate) {
+            return Double.isFinite(candidate) && (step == 0 || candidate > score);
+        }
+
+        void record(long at, double value) {
+            step = at;
+            score = value;
+        }
+
+        long step() {
+            return step;
+        }
+
+        double score() {
+            return score;
+        }
+
+        /** A resumed run continues with the best of the run so far, if its model is still on disk. */
+        void restore(Map<String, Object> manifest, Path dir) {
+            if (manifest.get(SELECTION) instanceof Map<?, ?> b && b.get("step") instanceof Double s
+                    && b.get("score") instanceof Double v && Files.isRegularFile(dir.resolve(ModelWriter.MANIFEST))) {
+                record(s.longValue(), v);
+            }
+        }
+    }
+
+    private static Map<String, Object> selectionRecord(Best best, long lastStep) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", ModelSelection.BEST.id());
+        m.put("step", best.step() > 0 ? best.step() : lastStep);
+        m.put("score", best.step() > 0 ? best.score() : Double.NaN);
+        m.put("trainedSteps", lastStep);
+        return m;
+    }
+
+    private static void restoreBalancing(Map<String, Object> manifest, LossBalancer balancer) throws IOException {
+        if (!(manifest.get(BALANCING) instanceof Map<?, ?> state)) {
+            return;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : state.entrySet()) {
+            if (!(e.getValue() instanceof Double v)) {
+                throw new IOException("the latest checkpoint's '" + BALANCING + "' has a non-number at " + e.getKey());
+            }
+            values.put(String.valueOf(e.getKey()), v);
+        }
+        try {
+            balancer.restore(values);
+        } catch (IllegalArgumentException ex) {
+            throw new IOException("the latest checkpoint's loss balancing does not fit this run's: " + ex.getMessage(), ex);
+        }
     }
 
     /** Loads a checkpoint into the graph and the optimiser. @return the step it holds */

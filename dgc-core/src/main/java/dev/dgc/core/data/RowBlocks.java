@@ -1,4 +1,4 @@
-package dev.dgc.core.baseline;
+package dev.dgc.core.data;
 
 import dev.dgc.api.cube.HyperspectralCube;
 import dev.dgc.api.cube.Window;
@@ -9,10 +9,11 @@ import java.io.IOException;
  * Reads a cube by blocks of whole rows, all bands, and says which pixels are valid. One buffer is
  * reused for every block, so memory is one block, never the cube. Not thread-safe.
  */
-final class RowBlocks {
+public final class RowBlocks {
 
     /** Receives one block; the buffers are reused for the next block. */
-    interface BlockConsumer {
+    @FunctionalInterface
+    public interface BlockConsumer {
         /**
          * @param window the block
          * @param values band-sequential values of all bands, raw (no-data pixels are NaN)
@@ -22,16 +23,28 @@ final class RowBlocks {
     }
 
     private final HyperspectralCube cube;
+    private final int pixelsPerRead;
 
-    RowBlocks(HyperspectralCube cube) {
+    /**
+     * @param cube          the cube; read, never closed
+     * @param pixelsPerRead the most pixels one block holds (at least one whole row is read)
+     */
+    public RowBlocks(HyperspectralCube cube, int pixelsPerRead) {
         this.cube = cube;
+        this.pixelsPerRead = pixelsPerRead;
     }
 
-    void forEach(BlockConsumer consumer) throws IOException {
+    /**
+     * Reads the whole cube, block by block, top to bottom.
+     *
+     * @param consumer receives every block
+     * @throws IOException when the cube cannot be read
+     */
+    public void forEach(BlockConsumer consumer) throws IOException {
         int lines = cube.metadata().lines();
         int samples = cube.metadata().samples();
         int[] bands = cube.metadata().allBands();
-        int rows = Math.max(1, Math.min(lines, KMeansBaseline.PIXELS_PER_READ / samples));
+        int rows = Math.max(1, Math.min(lines, pixelsPerRead / samples));
         float[] values = new float[Math.multiplyExact(Math.multiplyExact(rows, samples), bands.length)];
         boolean[] noData = new boolean[rows * samples];
         boolean[] valid = new boolean[rows * samples];
