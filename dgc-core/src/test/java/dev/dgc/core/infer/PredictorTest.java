@@ -116,6 +116,25 @@ class PredictorTest {
     }
 
     @Test
+    void aNetworkGivesTheSameProbabilitiesAfterItsGraphsForOtherShapesWereBuiltAndDropped() {
+        float[] tile = new float[5 * 6 * 7];
+        for (int i = 0; i < tile.length; i++) {
+            tile[i] = (float) Math.sin(0.37 * i);
+        }
+        float[] fresh = new DgcNetwork(model).probabilities(tile, 6, 7);
+        DgcNetwork reused = new DgcNetwork(model);
+        reused.probabilities(tile, 6, 7);
+        // three other shapes push the 6×7 graph (and its input array) out of the two-shape cache
+        reused.probabilities(new float[5 * 4 * 4], 4, 4);
+        reused.probabilities(new float[5 * 3 * 9], 3, 9);
+        reused.probabilities(new float[5 * 8 * 2], 8, 2);
+        assertThat(reused.probabilities(tile, 6, 7)).containsExactly(fresh);
+        float[] other = tile.clone();
+        other[0] += 1;
+        assertThat(reused.probabilities(other, 6, 7)).as("a refilled input array holds the new tile").isNotEqualTo(fresh);
+    }
+
+    @Test
     void aHaloSmallerThanTheReceptiveFieldChangesTheResultSoTheEquivalenceTestCanFail() throws IOException {
         SyntheticCube cube = new SyntheticCube(30, 40, 5);
         float[] whole = predict(cube, 1000, -1).probabilities().orElseThrow();
