@@ -120,12 +120,14 @@ class RunPipelineTest {
     @Test
     void everyCheckpointIsComparedWithThePreviousOne() throws IOException {
         List<String> rows = Files.readAllLines(out.resolve(StabilityLog.FILE_NAME));
-        assertThat(rows.get(0)).isEqualTo("step,nmi,vi,entropy,activeClusters,seconds");
+        assertThat(rows.get(0)).isEqualTo("step,nmi,vi,entropy,activeClusters,spectralFit,best,seconds");
         assertThat(rows).hasSize(STEPS + 1);
         assertThat(rows.get(1)).startsWith("1,,,,");
         String[] third = rows.get(3).split(",");
         assertThat(Double.parseDouble(third[1])).isBetween(0.0, 1.0);
         assertThat(Double.parseDouble(third[2])).isGreaterThanOrEqualTo(0.0);
+        assertThat(Double.parseDouble(third[5])).as("spectral fit").isBetween(0.0, 1.0);
+        assertThat(third[6]).isIn("true", "false");
     }
 
     @Test
@@ -136,8 +138,8 @@ class RunPipelineTest {
                 "--set", "training.stability.patience=1");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
-        assertThat(r.err()).contains("stable, stopping");
-        assertThat(r.out()).contains("trained steps 1–2 of 6 (stopped early: the maps were stable)");
+        assertThat(r.err()).contains("; stopping (training.stability)");
+        assertThat(r.out()).contains("trained steps 1–2 of 6 (stopped early by training.stability)");
         assertThat(json(stopped.resolve("model").resolve("manifest.json"))).containsEntry("steps", 2.0);
     }
 }

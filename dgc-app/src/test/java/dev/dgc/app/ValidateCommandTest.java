@@ -24,9 +24,13 @@ class ValidateCommandTest {
 
     /** The shipped Salinas-A config with its data paths made absolute, so it validates from any directory. */
     private Path salinasConfig() throws IOException {
-        String yaml = Files.readString(Path.of("..", "examples", "salinas-a.yaml"))
+        return example("salinas-a.yaml");
+    }
+
+    private Path example(String name) throws IOException {
+        String yaml = Files.readString(Path.of("..", "examples", name))
                 .replace("examples/data/", DATA.toString().replace('\\', '/') + "/");
-        return Files.writeString(dir.resolve("salinas-a.yaml"), yaml);
+        return Files.writeString(dir.resolve(name), yaml);
     }
 
     private CommandTester.Result validate(String... args) {
@@ -46,13 +50,18 @@ class ValidateCommandTest {
                 .contains("SalinasA_corrected.mat  83×86×204 int16, reader matlab")
                 .contains("SalinasA_gt.mat  83×86, reader matlab")
                 .contains("6 clusters, encoder raster (dim 32, kernel 9")
-                .contains("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0")
+                .contains("compactness 1.0, confidence 1.0, orthogonality 0.001, balance 2.0")
+                .contains("profile   stable (set model.encoder.lastActivation none, training.stability.keep best,"
+                        + " losses[3].sign maximise, centroids.init kmeans)");
+        CommandTester.Result reference = validate(example("salinas-a-reference.yaml").toString());
+        assertThat(reference.code()).as(reference.err()).isEqualTo(Main.OK);
+        assertThat(reference.out()).contains("compactness 1.0, uniform-assignment 2.0, orthogonality 0.001, balance 2.0, consistency 1.0")
                 .contains("profile   reference\n");
     }
 
     @Test
     void thePaperProfileIsShownWithTheValuesItSet() throws IOException {
-        CommandTester.Result r = validate(salinasConfig().toString(), "--set", "profile=paper");
+        CommandTester.Result r = validate(example("salinas-a-reference.yaml").toString(), "--set", "profile=paper");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
         assertThat(r.out()).contains("profile   paper (set losses[3].sign maximise, losses[4].region overlap, sampler.affine false,"
                 + " centroids.trainable false, centroids.legacyChannelScramble false)");
@@ -107,7 +116,7 @@ class ValidateCommandTest {
         assertThat(ok.out()).contains("12 clusters").contains("orthogonality 0.5");
         CommandTester.Result bad = validate(config.toString(), "--set", "losses[7].weight=1");
         assertThat(bad.code()).isEqualTo(Main.USAGE);
-        assertThat(bad.err()).startsWith("--set losses[7].weight=1: ").contains("5");
+        assertThat(bad.err()).startsWith("--set losses[7].weight=1: ").contains("4 elements");
     }
 
     @Test
