@@ -23,7 +23,9 @@ import java.util.Optional;
  * and the whole image.
  *
  * <p>Memory is bounded by the tile: one band-sequential tile with its halo, its embeddings, and the
- * output map (4 bytes per pixel, plus K floats per pixel when probabilities are kept). The cube's
+ * output map (4 bytes per pixel, plus K floats per pixel when probabilities are kept). Every tile is
+ * read in the same shape (windows at the bottom and right are shifted inward to end at the image's
+ * edge), so the network's native memory, which it keeps per tile shape, is that of one tile. The cube's
  * own statistics, when used, are streamed in one pass first. One instance serves one thread.
  */
 public final class Predictor {
