@@ -52,4 +52,39 @@ public interface LossBalancer {
      * @throws IllegalArgumentException when the state does not belong to this balancer, naming the key
      */
     void restore(Map<String, Double> state);
+
+    /**
+     * The balancer of fixed weights: every factor is 1, nothing is learnt, and the state is empty.
+     *
+     * @param terms the enabled term ids, in config order
+     * @return a stateless balancer whose {@link #restore} refuses any non-empty state, naming its keys
+     */
+    static LossBalancer fixed(java.util.List<String> terms) {
+        Map<String, Double> ones = new java.util.LinkedHashMap<>();
+        terms.forEach(t -> ones.put(t, 1.0));
+        Map<String, Double> factors = java.util.Collections.unmodifiableMap(ones);
+        return new LossBalancer() {
+            @Override
+            public Map<String, Double> factors(long step) {
+                return factors;
+            }
+
+            @Override
+            public void observe(long step, Map<String, Double> losses, Map<String, Double> gradientNorms) {
+                // fixed weights learn nothing
+            }
+
+            @Override
+            public Map<String, Double> state() {
+                return Map.of();
+            }
+
+            @Override
+            public void restore(Map<String, Double> state) {
+                if (!state.isEmpty()) {
+                    throw new IllegalArgumentException("fixed weights have no balancing state, found " + state.keySet());
+                }
+            }
+        };
+    }
 }

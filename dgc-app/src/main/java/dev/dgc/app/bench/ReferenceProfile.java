@@ -5,6 +5,7 @@ import dev.dgc.api.nn.EncoderProvider;
 import dev.dgc.api.nn.LossTermProvider;
 import dev.dgc.api.sampling.PairSampler;
 import dev.dgc.api.sampling.SamplerProvider;
+import dev.dgc.app.config.ConfigSchema;
 import dev.dgc.core.infer.TrainedModel;
 import dev.dgc.core.plugins.PluginRegistry;
 import dev.dgc.core.train.CentroidSettings;
@@ -34,9 +35,6 @@ final class ReferenceProfile {
 
     /** The root seed of every benchmark run. */
     static final long SEED = 42;
-    private static final List<Map.Entry<String, Double>> LOSSES = List.of(Map.entry("compactness", 1.0),
-            Map.entry("uniform-assignment", 2.0), Map.entry("orthogonality", 0.001), Map.entry("balance", 2.0),
-            Map.entry("consistency", 1.0));
 
     private final PluginRegistry registry;
     private final Scale scale;
@@ -80,9 +78,9 @@ final class ReferenceProfile {
      * @return the training settings, with a checkpoint only at the end
      */
     TrainingSettings training(int bands, int clusters, int steps, int batch) {
-        List<LossTerm> terms = LOSSES.stream().map(e -> {
-            LossTermProvider p = registry.get(LossTermProvider.class, e.getKey());
-            return new LossTerm(e.getKey(), p, Parameters.defaults(p.parameters()), WeightSchedule.constant(e.getValue()));
+        List<LossTerm> terms = ConfigSchema.defaultLosses().stream().map(l -> {
+            LossTermProvider p = registry.get(LossTermProvider.class, l.id());
+            return new LossTerm(l.id(), p, Parameters.defaults(p.parameters()), WeightSchedule.constant(l.weight()));
         }).toList();
         return new TrainingSettings(model(bands, clusters), terms, CentroidSettings.REFERENCE, OptimizerSettings.REFERENCE,
                 Normalization.ZSCORE, steps, 10, batch, SEED, 1.0, 0);

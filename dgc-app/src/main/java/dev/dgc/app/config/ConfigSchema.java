@@ -42,8 +42,13 @@ public final class ConfigSchema {
     /** The loss balancing used when {@code lossBalancing} gives no id: the reference's fixed weights. */
     public static final String DEFAULT_BALANCING = "fixed";
 
-    /** One loss term of the reference profile, used when the config has no {@code losses} key. */
-    record DefaultLoss(String id, double weight) {
+    /**
+     * One loss term of the reference profile, used when the config has no {@code losses} key.
+     *
+     * @param id     the loss plugin's id
+     * @param weight its reference weight
+     */
+    public record DefaultLoss(String id, double weight) {
     }
 
     private static final List<DefaultLoss> DEFAULT_LOSSES = List.of(
@@ -165,8 +170,12 @@ public final class ConfigSchema {
         return s;
     }
 
-    /** The reference loss terms with their weights. */
-    static List<DefaultLoss> defaultLosses() {
+    /**
+     * The reference loss terms with their weights (dgc-algorithm.md §13).
+     *
+     * @return the terms in config order
+     */
+    public static List<DefaultLoss> defaultLosses() {
         return DEFAULT_LOSSES;
     }
 

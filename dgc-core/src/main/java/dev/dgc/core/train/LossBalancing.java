@@ -4,9 +4,7 @@ import dev.dgc.api.Parameters;
 import dev.dgc.api.nn.LossBalancer;
 import dev.dgc.api.nn.LossBalancerProvider;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,31 +30,6 @@ public record LossBalancing(String id, LossBalancerProvider provider, Parameters
      * @return a fresh balancer for one run
      */
     public LossBalancer create(List<String> terms) {
-        if (provider != null) {
-            return provider.create(terms, params);
-        }
-        Map<String, Double> ones = new LinkedHashMap<>();
-        terms.forEach(t -> ones.put(t, 1.0));
-        return new LossBalancer() {
-            @Override
-            public Map<String, Double> factors(long step) {
-                return ones;
-            }
-
-            @Override
-            public void observe(long step, Map<String, Double> losses, Map<String, Double> gradientNorms) {
-                // fixed weights learn nothing
-            }
-
-            @Override
-            public Map<String, Double> state() {
-                return Map.of();
-            }
-
-            @Override
-            public void restore(Map<String, Double> state) {
-                // nothing to restore; a state written by another balancer is ignored like the weights it set
-            }
-        };
+        return provider != null ? provider.create(terms, params) : LossBalancer.fixed(terms);
     }
 }

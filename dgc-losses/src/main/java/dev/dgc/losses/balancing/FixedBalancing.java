@@ -5,9 +5,7 @@ import dev.dgc.api.Parameters;
 import dev.dgc.api.nn.LossBalancer;
 import dev.dgc.api.nn.LossBalancerProvider;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reference: every term keeps its configured weight (and schedule); all factors are 1.
@@ -44,31 +42,6 @@ public final class FixedBalancing implements LossBalancerProvider {
     /** {@inheritDoc} */
     @Override
     public LossBalancer create(List<String> terms, Parameters params) {
-        Map<String, Double> ones = new LinkedHashMap<>();
-        terms.forEach(t -> ones.put(t, 1.0));
-        Map<String, Double> factors = Map.copyOf(ones);
-        return new LossBalancer() {
-            @Override
-            public Map<String, Double> factors(long step) {
-                return factors;
-            }
-
-            @Override
-            public void observe(long step, Map<String, Double> losses, Map<String, Double> gradientNorms) {
-                // nothing to learn
-            }
-
-            @Override
-            public Map<String, Double> state() {
-                return Map.of();
-            }
-
-            @Override
-            public void restore(Map<String, Double> state) {
-                if (!state.isEmpty()) {
-                    throw new IllegalArgumentException("the fixed balancing has no state, found " + state.keySet());
-                }
-            }
-        };
+        return LossBalancer.fixed(terms);
     }
 }
